@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { exitCodeOf, lint, type LintMode } from '../lint.js';
+import type { Severity } from '../model/diagnostic.js';
+import { UsageError } from '../model/errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { REPORTERS } from '../report/index.js';
+import { REPORTER_NAMES, type ReporterName } from '../report/reporter.js';
+import { VERSION } from '../version.js';
+import type { CliIo } from './io.js';
+
+/** Flags shared by `validate` and `check`. */
+export interface LintFlags {
+  format: string;
+  output?: string;
+  maxWarnings?: string;
+  rule: string[];
+  config?: string;
+  quiet?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+/** Parses `--rule id=severity` values. */
+export function parseRuleFlags(values: readonly string[]): Record<string, Severity | 'off'> {
+  const out: Record<string, Severity | 'off'> = {};
+  for (const value of values) {
+    const match = /^([^=\s]+)=(off|warning|error|warn|0|1|2)$/.exec(value.trim());
+    if (match === null) throw new UsageError(`Invalid --rule \`${value}\`: write ID=off|warning|error, e.g. --rule definitions/avoid=off`);
+    const level = match[2] as string;
+    out[match[1] as string] = level === 'warn' || level === '1' ? 'warning' : level === '0' ? 'off' : level === '2' ? 'error' : (level as Severity | 'off');
+  }
+  return out;
+}
+
+/** Whether output is coloured: on a TTY, unless `--no-color` or `NO_COLOR`. */
+export function useColor(io: CliIo, flags: { color?: boolean }, toFile: boolean): boolean {
+  if (flags.color === false || toFile) return false;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+/** Runs `validate` or `check` and returns the exit code. */
+export async function runLint(mode: LintMode, paths: readonly string[], flags: LintFlags, io: CliIo): Promise<number> {
+  if (!(REPORTER_NAMES as readonly string[]).includes(flags.format)) {
+    throw new UsageError(`Unknown --format \`${flags.format}\`: use one of ${REPORTER_NAMES.join(', ')}`);
+  }
+  const reporter = REPORTERS[flags.format as ReporterName];
+  if (reporter === undefined) throw new UsageError(`The ${flags.format} format is not available in this build`);
+  let maxWarnings = -1;
+  if (flags.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(`Invalid --max-warnings \`${flags.maxWarnings}\`: give a whole number, e.g. --max-warnings 0`);
+    maxWarnings = Number(flags.maxWarnings);
+  }
+  const result = await lint({
+    paths: paths.length === 0 ? ['.'] : paths,
+    mode,
+    cwd: io.cwd,
+    ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+    ruleOverrides: parseRuleFlags(flags.rule),
+  });
+  const exitCode = exitCodeOf(result.diagnostics, maxWarnings);
+  const shown = flags.quiet === true ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const output = reporter(shown, {
+    color: useColor(io, flags, flags.output !== undefined),
+    rules: result.rules,
+    version: VERSION,
+    cwd: io.cwd,
+    files: result.files.filter((f) => f.isDocument).map((f) => f.file),
+  });
+  if (flags.verbose === true) {
+    const skipped = result.files.filter((f) => !f.isDocument).map((f) => f.file);
+    const documents = result.files.length - skipped.length;
+    io.stderr.write(`protokit ${VERSION}: ${documents} document${documents === 1 ? '' : 's'} read${result.config.file !== undefined ? `, config ${result.config.file}` : ''}\n`);
+    for (const file of skipped) io.stderr.write(`skipped (no frontmatter): ${file}\n`);
+  }
+  if (flags.output !== undefined) writeFileAtomic(resolve(io.cwd, flags.output), output);
+  else io.stdout.write(output);
+  return exitCode;
+}

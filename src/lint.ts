@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { defaultConfig, findConfig, loadConfig, type Config } from './config/config.js';
+import { runRules, type SeverityMap } from './check/run-rules.js';
+import type { Diagnostic, Severity } from './model/diagnostic.js';
+import type { ParsedFile } from './model/document.js';
+import { ConfigError } from './model/errors.js';
+import type { Rule } from './model/rule.js';
+import { loadSet } from './load/load-set.js';
+import { RULES, validateRules } from './rules/index.js';
+import { nearest } from './util/suggest.js';
+
+/** What `lint` does: `validate` runs the schema stage only; `check` runs every rule. */
+export type LintMode = 'validate' | 'check';
+
+/** Options of a lint run (the CLI's flags, as data). */
+export interface LintOptions {
+  paths: readonly string[];
+  mode: LintMode;
+  /** Folder that finding paths are relative to, and where the config search starts (default: cwd). */
+  cwd?: string;
+  /** An explicit config file (`--config`). */
+  configFile?: string;
+  /** Severity overrides from `--rule id=severity`, applied after the config's. */
+  ruleOverrides?: Readonly<Record<string, Severity | 'off'>>;
+  /** Loads the files; the default reads them in this thread. Injected by the parallel and cached loaders. */
+  load?: (config: Config, paths: readonly string[], cwd: string) => Promise<readonly ParsedFile[]> | readonly ParsedFile[];
+}
+
+/** The result of a lint run. */
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  files: readonly ParsedFile[];
+  config: Config;
+  rules: readonly Rule[];
+}
+
+/** Reads the config for a run: `--config`, or the nearest protokit.config.yaml above the first path. */
+export function resolveConfig(paths: readonly string[], cwd: string, configFile: string | undefined): Config {
+  if (configFile !== undefined) return loadConfig(resolve(cwd, configFile));
+  const found = findConfig(resolve(cwd, paths[0] ?? '.'));
+  return found === undefined ? defaultConfig() : loadConfig(found);
+}
+
+/** Checks that every rule id named in the config or on the command line exists. */
+export function severities(config: Config, overrides: Readonly<Record<string, Severity | 'off'>> = {}): SeverityMap {
+  const map = new Map<string, Severity | 'off'>();
+  const known = RULES.map((r) => r.id);
+  for (const [id, severity] of [...Object.entries(config.rules), ...Object.entries(overrides)]) {
+    if (!known.includes(id)) {
+      const hint = nearest(id, known);
+      throw new ConfigError(`Unknown rule \`${id}\`${hint === undefined ? '' : `: did you mean \`${hint}\`?`} (\`protokit rules\` lists them)`);
+    }
+    map.set(id, severity);
+  }
+  return map;
+}
+
+/** Loads a set, validates it and (in `check` mode) runs every rule: the core of `validate` and `check`. */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const cwd = resolve(options.cwd ?? '.');
+  const config = resolveConfig(options.paths, cwd, options.configFile);
+  const severityMap = severities(config, options.ruleOverrides);
+  const paths = options.paths.map((p) => resolve(cwd, p));
+  const files = options.load !== undefined
+    ? await options.load(config, paths, cwd)
+    : loadSet({ paths, base: cwd, ignore: config.ignore, limits: config.limits }).files;
+  const rules = options.mode === 'check' ? RULES : validateRules();
+  const diagnostics = runRules(files, { rules, severities: severityMap });
+  return { diagnostics, files, config, rules };
+}
+
+/** Exit code of a lint run: 1 with errors or more warnings than allowed, else 0. */
+export function exitCodeOf(diagnostics: readonly Diagnostic[], maxWarnings = -1): 0 | 1 {
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') return 1;
+    warnings++;
+  }
+  return maxWarnings >= 0 && warnings > maxWarnings ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+import { relative, resolve, sep } from 'node:path';
+import type { ParsedFile } from '../model/document.js';
+import { discover, type FoundFile } from '../io/discover.js';
+import type { Limits } from './limits.js';
+import { loadFile } from './read-file.js';
+import type { ParsedFileWithTree } from './parse-file.js';
+
+/** Where and how to load a set. */
+export interface LoadOptions {
+  /** Folders or files to read. */
+  paths: readonly string[];
+  /** Paths in findings are relative to this folder (default: the current directory). */
+  base?: string;
+  ignore?: readonly string[];
+  limits: Limits;
+  /** Keep each body's mdast tree (for handbooks). */
+  keepTree?: boolean;
+}
+
+/** The loaded set: every Markdown file, parsed and validated, in a stable order. */
+export interface LoadedSet {
+  files: ParsedFileWithTree[];
+}
+
+/** Finds the Markdown files of the given paths, relative to `base`, without duplicates. */
+export function findFiles(options: LoadOptions): FoundFile[] {
+  const base = resolve(options.base ?? '.');
+  const seen = new Set<string>();
+  const out: FoundFile[] = [];
+  for (const path of options.paths) {
+    const found = discover(path, options.ignore ?? [], options.limits.maxFiles);
+    for (const file of found.files) {
+      const rel = relative(base, file.absolute).split(sep).join('/');
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      out.push({ ...file, file: rel });
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Loads a set in this thread (the parallel loader spreads the same work over workers). */
+export function loadSet(options: LoadOptions): LoadedSet {
+  const files = findFiles(options).map((found) => loadFile(found, options.limits, { keepTree: options.keepTree === true }));
+  return { files };
+}
+
+/** Only the Markdown files that are protocol documents. */
+export function documentsOf(files: readonly ParsedFile[]): ParsedFile[] {
+  return files.filter((f) => f.isDocument);
+}

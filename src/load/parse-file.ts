@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import type { Nodes, Root } from 'mdast';
+import { LineCounter, parseDocument, YAMLError } from 'yaml';
+import type { Position } from 'unist';
+import type { Diagnostic, Range } from '../model/diagnostic.js';
+import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from '../model/document.js';
+import { didYouMean } from '../util/suggest.js';
+import { validateShape } from '../validate/validate-shape.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { parseMarkdown } from './markdown.js';
+import { pointAt, rangeAt } from './text-position.js';
+import { rangeOfPath, rememberYaml } from './yaml-positions.js';
+
+/** Options of the per-document work. */
+export interface ParseOptions {
+  limits?: Limits;
+  /** Keep the mdast tree (for handbooks); the check path does not need it. */
+  keepTree?: boolean;
+}
+
+/** A parsed file with its mdast tree, when `keepTree` was asked for. */
+export type ParsedFileWithTree = ParsedFile & { tree?: Root };
+
+const SUPPRESS = /protokit-disable-next-line\b([^\n]*?)(?:-->|$)/;
+
+function emptyBody(): BodyFacts {
+  return { terms: [], audiences: [], prose: [] };
+}
+
+function finding(file: ParsedFile, ruleId: string, message: string, start: number, end: number, fatal = false): Diagnostic {
+  return { ruleId, severity: 'error', message, file: file.file, range: rangeAt(file, start, end), ...(fatal ? { fatal } : {}) };
+}
+
+/** The first line of a buffer that is not valid UTF-8, as an offset range in the lossy text. */
+function firstInvalidLine(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (!isUtf8(bytes.subarray(start, i))) return line;
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+/** Depth of nested collections in plain data, without recursion (hostile input may be deep). */
+function depthOf(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > limit) return max;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Reads inline suppressions from YAML comments of the frontmatter. */
+function yamlSuppressions(file: ParsedFile, offset: number, length: number): Suppression[] {
+  const out: Suppression[] = [];
+  const text = file.text;
+  let lineStart = offset;
+  while (lineStart < offset + length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > offset + length) lineEnd = offset + length;
+    const line = text.slice(lineStart, lineEnd);
+    const hash = line.indexOf('#');
+    if (hash !== -1) {
+      const match = /^#\s*protokit-disable-next-line\b(.*)$/.exec(line.slice(hash).trimEnd());
+      if (match !== null) {
+        const at = pointAt(file, lineStart + hash);
+        out.push({ rules: splitRules(match[1] ?? ''), targetLine: at.line + 1, range: rangeAt(file, lineStart + hash, lineStart + line.trimEnd().length) });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function splitRules(text: string): string[] {
+  return text.split(/[\s,]+/).filter((part) => part !== '' && part !== '--');
+}
+
+/** An mdast position as a plain range (without offsets). */
+function toRange(position: Position): Range {
+  return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } };
+}
+
+/** Collects what the rules need from a body in one walk: term uses, audiences, prose, suppressions. */
+function collectBody(file: ParsedFile, tree: Root): void {
+  const body = file.body;
+  let section = -1;
+  const topLevel = new Set<Nodes>(tree.children);
+  const stack: Nodes[] = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'heading' && topLevel.has(node)) section++;
+    const position = node.position;
+    if (node.type === 'text' && position?.start.offset !== undefined && position.end.offset !== undefined) {
+      body.prose.push({ start: position.start.offset, end: position.end.offset, section });
+    } else if (node.type === 'html' && position !== undefined) {
+      const match = SUPPRESS.exec(node.value);
+      if (match !== null && node.value.trimStart().startsWith('<!--')) {
+        file.suppressions.push({ rules: splitRules(match[1] ?? ''), targetLine: position.end.line + 1, range: toRange(position) });
+      }
+    } else if (node.type === 'textDirective' && node.name === 'term' && position !== undefined) {
+      const id = node.children.map((child) => ('value' in child ? child.value : '')).join('').trim();
+      body.terms.push({ id, range: toRange(position) });
+    } else if (node.type === 'containerDirective' && node.name === 'audience' && position !== undefined) {
+      const professions = (node.attributes?.['professions'] ?? '').split(/[\s,]+/).filter((p) => p !== '');
+      const openStart = position.start.offset ?? 0;
+      let openEnd = file.text.indexOf('\n', openStart);
+      if (openEnd === -1) openEnd = file.text.length;
+      const openRange = rangeAt(file, openStart, openEnd);
+      const line = file.text.slice(openStart, openEnd);
+      const attr = line.indexOf('professions');
+      let from = attr === -1 ? 0 : attr;
+      const professionRanges = professions.map((p) => {
+        const at = line.indexOf(p, from);
+        if (at === -1) return openRange;
+        from = at + p.length;
+        return rangeAt(file, openStart + at, openStart + at + p.length);
+      });
+      body.audiences.push({ professions, range: toRange(position), openRange, professionRanges });
+    }
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
+}
+
+/**
+ * The per-document work, pure and self-contained so it can run in a worker: decode, parse the
+ * Markdown and the frontmatter, check the kind and the schema, and collect body facts.
+ */
+export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFileWithTree {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const file: ParsedFileWithTree = {
+    file: path,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    text: '',
+    isDocument: false,
+    body: emptyBody(),
+    suppressions: [],
+    diagnostics: [],
+  };
+  const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (!isUtf8(bytes)) {
+    const line = firstInvalidLine(bytes);
+    file.text = decoded.replace(/^\uFEFF/, '');
+    file.isDocument = file.text.startsWith('---');
+    const lineStart = decoded.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+    file.diagnostics.push(finding(file, 'yaml/syntax', `Line ${line} is not valid UTF-8: save the file as UTF-8 (Unicode) text`, lineStart, lineStart, true));
+    return file;
+  }
+  const nul = decoded.indexOf('\u0000');
+  file.text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  if (nul !== -1) {
+    file.isDocument = true;
+    const at = file.text.indexOf('\u0000');
+    file.diagnostics.push(finding(file, 'yaml/syntax', 'The file holds NUL bytes, so it is binary, not Markdown text: remove it from the set or add it to `ignore`', at, at + 1, true));
+    return file;
+  }
+  const tree = parseMarkdown(file.text);
+  if (options.keepTree === true) file.tree = tree;
+  const first = tree.children[0];
+  if (first === undefined || first.type !== 'yaml') {
+    collectBody(file, tree);
+    return file;
+  }
+  file.isDocument = true;
+  const yamlOffset = file.text.indexOf('\n') + 1;
+  const endOffset = first.position?.end.offset ?? yamlOffset;
+  const closingStart = file.text.lastIndexOf('\n', endOffset - 1) + 1;
+  const yamlLength = Math.max(0, closingStart - yamlOffset);
+  file.yaml = { offset: yamlOffset, line: 2, length: yamlLength };
+  collectBody(file, tree);
+  file.suppressions.unshift(...yamlSuppressions(file, yamlOffset, yamlLength));
+  parseFrontmatter(file, yamlOffset, yamlLength, limits);
+  return file;
+}
+
+/** Parses the YAML, checks limits, kind and schema; adds findings to `file`. */
+function parseFrontmatter(file: ParsedFile, offset: number, length: number, limits: Limits): void {
+  const source = file.text.slice(offset, offset + length);
+  let doc;
+  try {
+    doc = parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    const message = error instanceof RangeError ? `The frontmatter is nested too deeply to read: keep it under ${limits.maxYamlDepth} levels` : `The frontmatter could not be read: ${(error as Error).message}`;
+    file.diagnostics.push(finding(file, 'yaml/syntax', message, offset, offset, true));
+    return;
+  }
+  rememberYaml(file, { doc, offset });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) file.diagnostics.push(yamlFinding(file, error, offset));
+    return;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits.maxAliases });
+  } catch (error) {
+    const aliases = error instanceof ReferenceError || /alias/i.test(String((error as Error).message));
+    const message = aliases
+      ? `The frontmatter expands YAML aliases more than ${limits.maxAliases} times (an alias bomb?): write the values out, or raise \`limits.maxAliases\` in protokit.config.yaml`
+      : `The frontmatter could not be read: ${(error as Error).message}`;
+    file.diagnostics.push(finding(file, 'yaml/syntax', message, offset, offset + Math.min(length, source.indexOf('\n') === -1 ? length : source.indexOf('\n')), true));
+    return;
+  }
+  if (depthOf(data, limits.maxYamlDepth) > limits.maxYamlDepth) {
+    file.diagnostics.push(finding(file, 'yaml/syntax', `The frontmatter is nested deeper than ${limits.maxYamlDepth} levels: flatten it, or raise \`limits.maxYamlDepth\` in protokit.config.yaml`, offset, offset, true));
+    return;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    file.diagnostics.push({ ruleId: 'schema/kind', severity: 'error', message: 'The frontmatter is not a mapping of keys to values: start it with `kind:` and `id:`', file: file.file, range: rangeOfPath(file, []) });
+    return;
+  }
+  const record = data as Record<string, unknown>;
+  file.data = record;
+  const kind = Object.hasOwn(record, 'kind') ? record['kind'] : undefined;
+  if (kind === undefined) {
+    file.diagnostics.push({ ruleId: 'schema/kind', severity: 'error', message: `The frontmatter has no \`kind\`: add \`kind:\` with one of ${KINDS.map((k) => `\`${k}\``).join(', ')}`, file: file.file, range: rangeOfPath(file, [], 'key'), path: [] });
+    return;
+  }
+  if (!isKind(kind)) {
+    const shown = typeof kind === 'string' ? `\`${kind}\`` : 'This value';
+    const hint = typeof kind === 'string' ? didYouMean(kind, KINDS) : '';
+    file.diagnostics.push({ ruleId: 'schema/kind', severity: 'error', message: `${shown} is not a document kind${hint === '' ? `: use one of ${KINDS.map((k) => `\`${k}\``).join(', ')}` : hint}`, file: file.file, range: rangeOfPath(file, ['kind']), path: ['kind'] });
+    return;
+  }
+  file.kind = kind;
+  file.diagnostics.push(...validateShape(file, kind, record));
+}
+
+function yamlFinding(file: ParsedFile, error: YAMLError, offset: number): Diagnostic {
+  const [start, end] = error.pos;
+  const what = error.code === 'DUPLICATE_KEY' ? 'A key appears twice in the same mapping: keep one (YAML keys must be unique)' : `The frontmatter is not valid YAML (${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}): fix the syntax`;
+  return finding(file, 'yaml/syntax', what, offset + start, offset + Math.max(start, end), true);
+}

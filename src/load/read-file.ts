@@ -1,0 +1,58 @@
+import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import type { ParsedFile } from '../model/document.js';
+import type { FoundFile } from '../io/discover.js';
+import type { Limits } from './limits.js';
+import { parseFile, type ParseOptions, type ParsedFileWithTree } from './parse-file.js';
+
+/** A file that could not be read at all: one `io/read` finding, not a crash. */
+export function unreadable(file: string, message: string): ParsedFile {
+  return {
+    file,
+    hash: '',
+    text: '',
+    isDocument: true,
+    body: { terms: [], audiences: [], prose: [] },
+    suppressions: [],
+    diagnostics: [{ ruleId: 'io/read', severity: 'error', message, file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, fatal: true }],
+  };
+}
+
+/**
+ * Reads a file, refusing one over the size limit before reading it into memory (the size is
+ * checked on the open descriptor, so a file that grows meanwhile is still cut at the limit).
+ */
+export function readBytes(found: FoundFile, limits: Limits): Uint8Array | ParsedFile {
+  if (found.problem !== undefined) return unreadable(found.file, `Cannot read this file: ${found.problem}`);
+  let fd: number;
+  try {
+    fd = openSync(found.absolute, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadable(found.file, `Cannot read this file (${code ?? 'error'}): ${code === 'EACCES' ? 'give protokit read permission, or add it to `ignore`' : 'check that it exists and is a regular file'}`);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > limits.maxFileSize) {
+      return unreadable(found.file, `This file is ${size} bytes, over the ${limits.maxFileSize}-byte limit: split it, or raise \`limits.maxFileSize\` in protokit.config.yaml`);
+    }
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } catch (error) {
+    return unreadable(found.file, `Cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'}): it may be a folder or a device`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and parses one found file. */
+export function loadFile(found: FoundFile, limits: Limits, options: ParseOptions = {}): ParsedFileWithTree {
+  const bytes = readBytes(found, limits);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  return parseFile(found.file, bytes, { ...options, limits });
+}
