@@ -43,7 +43,7 @@ testRule(refUnknown, {
         { file: 'hospital.md', line: 12, column: 41, endColumn: 53, message: 'did you mean `health-worker`?' },
         {
           file: 'police.md',
-          line: 10,
+          line: 11,
           column: 9,
           messageId: 'unknown',
           data: { value: 'hospital/forensic-examinaton', what: 'service', where: "the agency's `services`", hint: '; did you mean `hospital/forensic-examination`?' },
@@ -56,7 +56,7 @@ testRule(refUnknown, {
       errors: [
         { file: 'hospital.md', line: 10, column: 31, message: '`constructor` is not a known term' },
         { file: 'hospital.md', line: 12, column: 41, message: '`toString` is not a known profession' },
-        { file: 'police.md', line: 10, column: 9, message: '`__proto__/toString` is not a known service' },
+        { file: 'police.md', line: 11, column: 9, message: '`__proto__/toString` is not a known service' },
       ],
     },
   ],
