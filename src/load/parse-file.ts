@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import type { Nodes, Root } from 'mdast';
-import { LineCounter, parseDocument, YAMLError } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Position } from 'unist';
 import type { Diagnostic, Range } from '../model/diagnostic.js';
 import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from '../model/document.js';
@@ -10,6 +10,7 @@ import { validateShape } from '../validate/validate-shape.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { pointAt, rangeAt } from './text-position.js';
+import { toJsFailure, yamlErrorFinding } from './yaml-errors.js';
 import { rangeOfPath, rememberYaml } from './yaml-positions.js';
 
 /** Options of the per-document work. */
@@ -32,18 +33,27 @@ function finding(file: ParsedFile, ruleId: string, message: string, start: numbe
   return { ruleId, severity: 'error', message, file: file.file, range: rangeAt(file, start, end), ...(fatal ? { fatal } : {}) };
 }
 
-/** The first line of a buffer that is not valid UTF-8, as an offset range in the lossy text. */
-function firstInvalidLine(bytes: Uint8Array): number {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      if (!isUtf8(bytes.subarray(start, i))) return line;
-      line++;
-      start = i + 1;
-    }
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode Table 3-7:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or -1 when every byte is valid.
+ */
+export function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  const cont = (at: number, low = 0x80, high = 0xbf): boolean => at < n && (bytes[at] as number) >= low && (bytes[at] as number) <= high;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) i += 1;
+    else if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) i += 2;
+    else if (b === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) i += 3;
+    else if (((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) && cont(i + 1) && cont(i + 2)) i += 3;
+    else if (b === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) i += 3;
+    else if (b === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (b >= 0xf1 && b <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (b === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) i += 4;
+    else return i;
   }
-  return line;
+  return -1;
 }
 
 /** Depth of nested collections in plain data, without recursion (hostile input may be deep). */
@@ -151,11 +161,14 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
   };
   const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (!isUtf8(bytes)) {
-    const line = firstInvalidLine(bytes);
-    file.text = decoded.replace(/^\uFEFF/, '');
+    const bad = firstInvalidByte(bytes);
+    const hasBom = decoded.charCodeAt(0) === 0xfeff;
+    file.text = hasBom ? decoded.slice(1) : decoded;
     file.isDocument = file.text.startsWith('---');
-    const lineStart = decoded.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
-    file.diagnostics.push(finding(file, 'yaml/syntax', `Line ${line} is not valid UTF-8: save the file as UTF-8 (Unicode) text`, lineStart, lineStart, true));
+    // the valid prefix decodes to the same characters as in the whole (lossy) text
+    const at = Math.max(0, Buffer.from(bytes.buffer, bytes.byteOffset, Math.max(0, bad)).toString('utf8').length - (hasBom ? 1 : 0));
+    const { line, column } = pointAt(file, at);
+    file.diagnostics.push(finding(file, 'yaml/syntax', `Line ${line} is not valid UTF-8 (the byte at column ${column}): save the file as UTF-8 (Unicode) text`, at, at + 1, true));
     return file;
   }
   const nul = decoded.indexOf('\u0000');
@@ -198,18 +211,15 @@ function parseFrontmatter(file: ParsedFile, offset: number, length: number, limi
   }
   rememberYaml(file, { doc, offset });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) file.diagnostics.push(yamlFinding(file, error, offset));
+    for (const error of doc.errors) file.diagnostics.push(yamlErrorFinding(file, doc, error, offset, length));
     return;
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: limits.maxAliases });
+    // yaml counts the anchored value itself as the first use; `maxAliases` counts the `*name` uses
+    data = doc.toJS({ maxAliasCount: limits.maxAliases + 1 });
   } catch (error) {
-    const aliases = error instanceof ReferenceError || /alias/i.test(String((error as Error).message));
-    const message = aliases
-      ? `The frontmatter expands YAML aliases more than ${limits.maxAliases} times (an alias bomb?): write the values out, or raise \`limits.maxAliases\` in protokit.config.yaml`
-      : `The frontmatter could not be read: ${(error as Error).message}`;
-    file.diagnostics.push(finding(file, 'yaml/syntax', message, offset, offset + Math.min(length, source.indexOf('\n') === -1 ? length : source.indexOf('\n')), true));
+    file.diagnostics.push(toJsFailure(file, doc, error, offset, limits));
     return;
   }
   if (depthOf(data, limits.maxYamlDepth) > limits.maxYamlDepth) {
@@ -235,10 +245,4 @@ function parseFrontmatter(file: ParsedFile, offset: number, length: number, limi
   }
   file.kind = kind;
   file.diagnostics.push(...validateShape(file, kind, record));
-}
-
-function yamlFinding(file: ParsedFile, error: YAMLError, offset: number): Diagnostic {
-  const [start, end] = error.pos;
-  const what = error.code === 'DUPLICATE_KEY' ? 'A key appears twice in the same mapping: keep one (YAML keys must be unique)' : `The frontmatter is not valid YAML (${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}): fix the syntax`;
-  return finding(file, 'yaml/syntax', what, offset + start, offset + Math.max(start, end), true);
 }
