@@ -227,7 +227,8 @@ function parseFrontmatter(file: ParsedFile, offset: number, length: number, limi
     return;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    file.diagnostics.push({ ruleId: 'schema/kind', severity: 'error', message: 'The frontmatter is not a mapping of keys to values: start it with `kind:` and `id:`', file: file.file, range: rangeOfPath(file, []) });
+    const what = data === null || data === undefined ? 'The frontmatter is empty' : 'The frontmatter is not a mapping of keys to values';
+    file.diagnostics.push({ ruleId: 'schema/kind', severity: 'error', message: `${what}: start it with \`kind:\` and \`id:\``, file: file.file, range: rangeOfPath(file, []) });
     return;
   }
   const record = data as Record<string, unknown>;
@@ -238,7 +239,7 @@ function parseFrontmatter(file: ParsedFile, offset: number, length: number, limi
     return;
   }
   if (!isKind(kind)) {
-    const shown = typeof kind === 'string' ? `\`${kind}\`` : 'This value';
+    const shown = kind !== null && typeof kind === 'object' ? (Array.isArray(kind) ? 'A list' : 'A mapping') : `\`${String(kind)}\``;
     const hint = typeof kind === 'string' ? didYouMean(kind, KINDS) : '';
     file.diagnostics.push({ ruleId: 'schema/kind', severity: 'error', message: `${shown} is not a document kind${hint === '' ? `: use one of ${KINDS.map((k) => `\`${k}\``).join(', ')}` : hint}`, file: file.file, range: rangeOfPath(file, ['kind']), path: ['kind'] });
     return;
