@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { compareStrings, type Diagnostic } from '../model/diagnostic.js';
 import type { Reporter } from './reporter.js';
 
 /** ESLint's JSON formatter shape: one result per file with its messages and counts. */
@@ -11,8 +11,7 @@ export const json: Reporter = (diagnostics, context) => {
     if (list === undefined) byFile.set(d.file, (list = []));
     list.push(d);
   }
-  const results = [...byFile.keys()].sort().map((file) => {
-    const list = byFile.get(file) ?? [];
+  const results = [...byFile].sort(([a], [b]) => compareStrings(a, b)).map(([file, list]) => {
     const errorCount = list.filter((d) => d.severity === 'error').length;
     return {
       filePath: join(context.cwd, file),

@@ -18,15 +18,15 @@ export const stylish: Reporter = (diagnostics, context) => {
   let warnings = 0;
   for (const [file, list] of byFile) {
     lines.push('', paint(c, '4', file));
-    const rows = list.map((d) => [`${d.range.start.line}:${d.range.start.column}`, d.severity, d.message, d.ruleId] as const);
+    const rows = list.map((d) => [`${d.range.start.line}:${d.range.start.column}`, d.severity, d.message, d.ruleId, d.related ?? []] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
-    for (const [i, [pos, severity, message, ruleId]] of rows.entries()) {
+    for (const [pos, severity, message, ruleId, relatedList] of rows) {
       if (severity === 'error') errors++;
       else warnings++;
       const sev = paint(c, severity === 'error' ? '31' : '33', severity.padEnd(sevWidth));
       lines.push(`  ${paint(c, '2', pos.padEnd(posWidth))}  ${sev}  ${message}  ${paint(c, '2', ruleId)}`);
-      for (const related of list[i]?.related ?? []) {
+      for (const related of relatedList) {
         lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(sevWidth)}  ${paint(c, '2', `↳ ${related.message}: ${related.file}:${related.range.start.line}:${related.range.start.column}`)}`);
       }
     }
