@@ -69,6 +69,8 @@ function resolvePath(doc: Document.Parsed, path: Path): Resolved {
 
 function nodeRange(source: YamlSource, node: Node | null | undefined): [number, number] | undefined {
   if (node === null || node === undefined || node.range === undefined || node.range === null) return undefined;
+  // an empty value (`key:` with nothing after it) has no text of its own: its key stands for it
+  if (node.range[0] === node.range[1]) return undefined;
   return [source.offset + node.range[0], source.offset + node.range[1]];
 }
 

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Path } from '../model/diagnostic.js';
 import type { Kind, ParsedFile } from '../model/document.js';
 import { rangeOfPath } from '../load/yaml-positions.js';
+import { nearest } from '../util/suggest.js';
 import { shapeMessage } from './shape-messages.js';
 import { validatorFor } from './schemas.js';
 
@@ -15,29 +16,52 @@ export function toPath(instancePath: string): (string | number)[] {
     .map((part) => (/^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part));
 }
 
+/** True when `path` is `base` or inside it. */
+function within(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
 /**
- * Keeps one error per failing alternative: when an `anyOf`/`oneOf` failed, its branches' own errors
- * are folded into it (the branch whose error is most specific gives the message).
+ * Keeps one explanation per problem. An `anyOf`/`oneOf` error follows the errors of its branches
+ * (those just before it, at or below its instance path): a branch written for another type of value
+ * says nothing useful, so when a branch of the value's own type failed, its errors are kept (the
+ * item of a list, the key of a mapping); otherwise the most specific error (pattern, enum) or the
+ * alternative's own description is the message. A missing key explained by a misspelt unknown key
+ * of the same mapping is left to the unknown key's did-you-mean.
  */
 function condense(errors: readonly ErrorObject[]): { error: ErrorObject; message: string }[] {
-  const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  const out: { error: ErrorObject; message: string }[] = [];
+  const kept: (ErrorObject | { error: ErrorObject; message: string })[] = [];
   for (const error of errors) {
-    if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-      const branches = errors.filter((e) => e !== error && e.schemaPath.startsWith(`${error.schemaPath}/`) && e.instancePath === error.instancePath);
-      const specific = branches.find((e) => e.keyword === 'pattern' || e.keyword === 'enum' || e.keyword === 'const');
-      out.push({ error, message: shapeMessage(specific ?? error) });
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') {
+      kept.push(error);
       continue;
     }
-    const inGroup = groups.some((g) => error.schemaPath.startsWith(`${g.schemaPath}/`) && error.instancePath.startsWith(g.instancePath));
-    if (inGroup) {
-      // an error deeper inside a branch that matched the type (a list item) is still worth saying
-      const deeper = groups.some((g) => error.schemaPath.startsWith(`${g.schemaPath}/`) && error.instancePath !== g.instancePath);
-      if (!deeper) continue;
+    const branches: ErrorObject[] = [];
+    while (kept.length > 0) {
+      const previous = kept[kept.length - 1] as ErrorObject | { error: ErrorObject };
+      const prior = 'keyword' in previous ? previous : previous.error;
+      if (!within(prior.instancePath, error.instancePath)) break;
+      kept.pop();
+      if ('keyword' in previous) branches.unshift(previous);
     }
-    out.push({ error, message: shapeMessage(error) });
+    const useful = branches.filter((e) => !(e.keyword === 'type' && e.instancePath === error.instancePath));
+    if (useful.length > 0 && useful.some((e) => e.instancePath !== error.instancePath || (e.keyword !== 'pattern' && e.keyword !== 'format'))) {
+      kept.push(...useful);
+      continue;
+    }
+    const specific = useful.find((e) => e.keyword === 'pattern' || e.keyword === 'format' || e.keyword === 'enum' || e.keyword === 'const');
+    kept.push({ error, message: shapeMessage(specific ?? error) });
   }
-  return out;
+  const plain = kept.map((k) => ('keyword' in k ? { error: k, message: shapeMessage(k) } : k));
+  return plain.filter(({ error }) => {
+    if (error.keyword !== 'required') return true;
+    const missing = String((error.params as Record<string, unknown>)['missingProperty']);
+    return !plain.some(({ error: other }) => {
+      if (other.keyword !== 'additionalProperties' || other.instancePath !== error.instancePath) return false;
+      const extra = String((other.params as Record<string, unknown>)['additionalProperty']);
+      return nearest(extra, [missing]) === missing;
+    });
+  });
 }
 
 /** Validates a document's frontmatter against the schema of its kind; findings point at the value. */
