@@ -1,4 +1,16 @@
+import { compareStrings } from '../model/diagnostic.js';
+import type { ProtocolDocument } from '../model/document.js';
 import { defineRule } from '../model/rule.js';
+import { str } from '../util/data.js';
+
+/**
+ * The framework a set is read with when it holds several: the first (by path) whose status is
+ * `adopted`, else the first by path. The others are the `set/framework` findings.
+ */
+export function primaryFramework(frameworks: readonly ProtocolDocument[]): ProtocolDocument | undefined {
+  const byPath = [...frameworks].sort((a, b) => compareStrings(a.file, b.file));
+  return byPath.find((doc) => str(doc.data, 'status') === 'adopted') ?? byPath[0];
+}
 
 /** A set holds exactly one framework. */
 export const setFramework = defineRule({
@@ -7,10 +19,10 @@ export const setFramework = defineRule({
   defaultSeverity: 'error',
   checkOnly: true,
   description: 'Not exactly one framework in the set',
-  help: 'The framework ties the agencies together (professions, coordinating body, legal basis). A set holds exactly one; merge or remove the others.',
+  help: 'The framework ties the agencies together (professions, coordinating body, legal basis). A set holds exactly one; when it holds several, the adopted one (else the first by path) is kept and the others are reported: merge them into it or remove them.',
   messages: {
     missing: 'The set has no `framework` document: add one (kind: framework) that names the coordinating body, professions and legal basis',
-    extra: 'A second `framework` document: a set holds exactly one, so merge it into {{first}} or remove it',
+    extra: 'A second `framework` document: a set holds exactly one, so merge it into {{first}}{{why}} or remove it',
   },
   check({ index, documents, report }) {
     const frameworks = index.frameworks;
@@ -19,10 +31,18 @@ export const setFramework = defineRule({
       if (first !== undefined) report({ doc: first, at: ['kind'], messageId: 'missing' });
       return;
     }
-    const [first, ...rest] = frameworks;
-    if (first === undefined) return;
-    for (const doc of rest) {
-      report({ doc, at: ['kind'], messageId: 'extra', data: { first: first.file }, related: [{ doc: first, at: ['kind'], message: 'The first framework' }] });
+    const kept = primaryFramework(frameworks);
+    if (kept === undefined) return;
+    const adopted = str(kept.data, 'status') === 'adopted';
+    for (const doc of [...frameworks].sort((a, b) => compareStrings(a.file, b.file))) {
+      if (doc === kept) continue;
+      report({
+        doc,
+        at: ['kind'],
+        messageId: 'extra',
+        data: { first: kept.file, why: adopted ? ' (the adopted one)' : '' },
+        related: [{ doc: kept, at: ['kind'], message: adopted ? 'The adopted framework, kept' : 'The first framework, kept' }],
+      });
     }
   },
 });
