@@ -65,7 +65,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     ? await options.load(config, paths, cwd)
     : loadSet({ paths, base: cwd, ignore: config.ignore, limits: config.limits }).files;
   const rules = options.mode === 'check' ? RULES : validateRules();
-  const diagnostics = runRules(files, { rules, severities: severityMap });
+  const diagnostics = runRules(files, { rules, severities: severityMap, knownRuleIds: RULES.map((r) => r.id) });
   return { diagnostics, files, config, rules };
 }
 

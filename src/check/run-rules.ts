@@ -2,6 +2,7 @@ import { compareDiagnostics, type Diagnostic, type Severity } from '../model/dia
 import type { ParsedFile, ProtocolDocument } from '../model/document.js';
 import { formatMessage, type Report, type Rule } from '../model/rule.js';
 import { str } from '../util/data.js';
+import { nearest } from '../util/suggest.js';
 import { pathOf, resolveAt } from './resolve-at.js';
 import { SetIndex } from './set-index.js';
 
@@ -12,6 +13,8 @@ export type SeverityMap = ReadonlyMap<string, Severity | 'off'>;
 export interface RunOptions {
   rules: readonly Rule[];
   severities?: SeverityMap;
+  /** Every rule id protokit has (default: those of `rules`), to tell a misspelt suppression from one of a rule that did not run. */
+  knownRuleIds?: readonly string[];
 }
 
 /** The documents of known kind, as rules see them. */
@@ -81,7 +84,11 @@ export function runRules(files: readonly ParsedFile[], options: RunOptions): Dia
 /** The rule id of the unused-suppression finding. */
 export const UNUSED_SUPPRESSION = 'suppression/unused';
 
-/** Drops suppressed findings and reports the suppressions that silenced nothing. */
+/**
+ * Drops suppressed findings and reports the suppressions that silenced nothing. A suppression is
+ * judged only when every rule it names ran (`validate` does not run `ref/unknown`, and a rule set
+ * to `off` may be turned on again); one that names no rule at all is reported with a did-you-mean.
+ */
 function applySuppressions(files: readonly ParsedFile[], diagnostics: Diagnostic[], options: RunOptions): Diagnostic[] {
   const withSuppressions = files.filter((f) => f.suppressions.length > 0);
   if (withSuppressions.length === 0) return diagnostics;
@@ -105,9 +112,18 @@ function applySuppressions(files: readonly ParsedFile[], diagnostics: Diagnostic
   const unusedRule = options.rules.find((r) => r.id === UNUSED_SUPPRESSION);
   const severity = unusedRule === undefined ? 'off' : severityOf(unusedRule, options.severities);
   if (severity === 'off') return kept;
+  const known = options.knownRuleIds ?? options.rules.map((r) => r.id);
+  const ran = new Set(options.rules.filter((r) => severityOf(r, options.severities) !== 'off').map((r) => r.id));
   for (const list of byFileLine.values()) {
     for (const s of list) {
       if (s.used) continue;
+      const unknown = s.rules.find((id) => !known.includes(id));
+      if (unknown !== undefined) {
+        const hint = nearest(unknown, known);
+        kept.push({ ruleId: UNUSED_SUPPRESSION, severity, message: `This suppression names \`${unknown}\`, which is not a rule${hint === undefined ? ': `protokit rules` lists them' : `: did you mean \`${hint}\`?`}`, file: s.file, range: s.range });
+        continue;
+      }
+      if (!s.rules.every((id) => ran.has(id))) continue;
       const what = s.rules.length === 0 ? 'any finding' : s.rules.map((r) => `\`${r}\``).join(', ');
       kept.push({ ruleId: UNUSED_SUPPRESSION, severity, message: `This suppression of ${what} silences nothing on the next line: remove it`, file: s.file, range: s.range });
     }

@@ -70,7 +70,7 @@ function depthOf(value: unknown, limit: number): number {
   return max;
 }
 
-/** Reads inline suppressions from YAML comments of the frontmatter. */
+/** Reads inline suppressions from the YAML comment lines of the frontmatter. */
 function yamlSuppressions(file: ParsedFile, offset: number, length: number): Suppression[] {
   const out: Suppression[] = [];
   const text = file.text;
@@ -79,8 +79,9 @@ function yamlSuppressions(file: ParsedFile, offset: number, length: number): Sup
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > offset + length) lineEnd = offset + length;
     const line = text.slice(lineStart, lineEnd);
-    const hash = line.indexOf('#');
-    if (hash !== -1) {
+    // only a comment on a line of its own: a `#` after a value may be inside a string
+    const hash = line.length - line.trimStart().length;
+    if (line[hash] === '#') {
       const match = /^#\s*protokit-disable-next-line\b(.*)$/.exec(line.slice(hash).trimEnd());
       if (match !== null) {
         const at = pointAt(file, lineStart + hash);
