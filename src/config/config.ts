@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../model/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
+import { shapeMessage } from '../validate/shape-messages.js';
 import { validatorFor } from '../validate/schemas.js';
 
 /** The file name protokit looks for, walking up from the set. */
@@ -40,33 +42,80 @@ export function findConfig(start: string): string | undefined {
   }
 }
 
+/** `file:line:column` of the node at an ajv instance path (the key, for a key that is not allowed). */
+function placeOf(file: string, doc: Document.Parsed, counter: LineCounter, error: ErrorObject): string {
+  const path = error.instancePath === '' ? [] : error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'additionalProperties') path.push(String((error.params as Record<string, unknown>)['additionalProperty']));
+  let node: Node | null = doc.contents;
+  let offset = node?.range?.[0] ?? 0;
+  for (const [i, segment] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (pair === undefined) break;
+      const key = pair.key as Node;
+      const lastAndKey = i === path.length - 1 && error.keyword === 'additionalProperties';
+      offset = (lastAndKey ? key.range?.[0] : ((pair.value as Node | null)?.range?.[0] ?? key.range?.[0])) ?? offset;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && /^\d+$/.test(segment)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (item === undefined) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const { line, col } = counter.linePos(offset);
+  return `${file}:${line}:${col}`;
+}
+
+/** Rule names are checked against the registry (with a did-you-mean) by `severities`, not here. */
+function isRuleNameError(error: ErrorObject): boolean {
+  return error.instancePath === '/rules' && (error.keyword === 'propertyNames' || error.propertyName !== undefined);
+}
+
 /** Reads and validates a configuration file; any problem is a ConfigError (exit code 2). */
 export function loadConfig(file: string): Config {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (code ?? (error as Error).message);
+    throw new ConfigError(`Cannot read the config file ${file}: ${why}`, { cause: error });
   }
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
-    throw new ConfigError(`${file}:${(first?.linePos?.[0].line ?? 1)}: the config file is not valid YAML: ${first?.message.split('\n')[0] ?? ''}`);
+  const counter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false, uniqueKeys: true, lineCounter: counter });
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    const { line, col } = counter.linePos(first.pos[0]);
+    throw new ConfigError(`${file}:${line}:${col}: the config file is not valid YAML (${first.message.split('\n')[0] ?? ''}): fix the syntax`);
   }
-  const data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new ConfigError(`${file}: the config file could not be read (${(error as Error).message})`, { cause: error });
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError(`${file}:1:1: invalid config: the file should be a mapping of keys to values (\`ignore\`, \`rules\`, \`limits\`, \`render\`), or empty`);
+  }
   const validate = validatorFor('config');
   if (!validate(data)) {
-    const error = validate.errors?.[0];
-    const where = error?.instancePath === '' ? 'the top level' : `\`${error?.instancePath.slice(1).replace(/\//g, '.') ?? ''}\``;
-    const extra = error?.keyword === 'additionalProperties' ? ` \`${String((error.params as Record<string, unknown>)['additionalProperty'])}\`` : '';
-    throw new ConfigError(`${file}: invalid config at ${where}: ${error?.message ?? 'invalid'}${extra}`);
+    const error = (validate.errors ?? []).find((e) => !isRuleNameError(e));
+    if (error !== undefined) throw new ConfigError(`${placeOf(file, doc, counter, error)}: invalid config: ${shapeMessage(error)}`);
   }
   const record = data as { ignore?: string[]; rules?: Config['rules']; limits?: Partial<Limits>; render?: Record<string, unknown> };
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const value = record.limits?.[key];
+    if (typeof value === 'number') limits[key] = value;
+  }
   return {
     file,
     ignore: record.ignore ?? [],
     rules: record.rules ?? {},
-    limits: { ...DEFAULT_LIMITS, ...(record.limits ?? {}) },
+    limits,
     render: record.render ?? {},
   };
 }

@@ -114,7 +114,8 @@ function hintAmong(value: unknown, allowed: readonly unknown[]): string {
   if (typeof value !== 'string') return '';
   const strings = allowed.map(String);
   const lower = strings.find((a) => a.toLowerCase() === value.toLowerCase());
-  const best = lower ?? nearest(value, strings);
+  const prefixed = strings.filter((a) => value.length >= 3 && a.startsWith(value.toLowerCase()));
+  const best = lower ?? nearest(value, strings) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
   return best === undefined ? '' : `did you mean \`${best}\`? `;
 }
 
