@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { exitCodeOf, lint, type LintMode } from '../lint.js';
 import type { Severity } from '../model/diagnostic.js';
-import { UsageError } from '../model/errors.js';
+import { IoError, isToolError, UsageError } from '../model/errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { REPORTERS } from '../report/index.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporter.js';
@@ -74,7 +74,19 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
     io.stderr.write(`protokit ${VERSION}: ${documents} document${documents === 1 ? '' : 's'} read${result.config.file !== undefined ? `, config ${result.config.file}` : ''}\n`);
     for (const file of skipped) io.stderr.write(`skipped (no frontmatter): ${file}\n`);
   }
-  if (flags.output !== undefined) writeFileAtomic(resolve(io.cwd, flags.output), output);
+  if (flags.output !== undefined) writeReport(resolve(io.cwd, flags.output), output);
   else io.stdout.write(output);
   return exitCode;
+}
+
+/** Writes the report for `--output`; any failure is one `IoError` line (exit code 2). */
+function writeReport(file: string, output: string): void {
+  try {
+    writeFileAtomic(file, output);
+  } catch (error) {
+    if (isToolError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message);
+    throw new IoError(`Cannot write ${file}: ${why}`, { cause: error });
+  }
 }
