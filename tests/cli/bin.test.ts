@@ -1,0 +1,100 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySet, editFile, oneLineError, removeTemps, ROOT, type CliResult } from './harness.js';
+
+/** The built CLI (`npm test` builds first; a lone run of this file builds when dist/ is missing). */
+const BIN = join(ROOT, 'bin/protokit.js');
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
+    if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+  }
+});
+afterAll(removeTemps);
+
+/** Runs `node bin/protokit.js ARGS` in `cwd`, with colour variables cleared unless given. */
+function protokit(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'NO_COLOR' && key !== 'FORCE_COLOR') clean[key] = value;
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...clean, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+function brokenSet(): string {
+  const dir = copySet('small');
+  editFile(join(dir, 'set/agencies/police.md'), (t) => t.replace('to: hospital/forensic-examination', 'to: hospital/forensic-examinaton'));
+  return dir;
+}
+
+describe.concurrent('the built binary, in a temporary folder', () => {
+  it('exit 0 on a clean set, with no output', async () => {
+    const dir = copySet('small');
+    expect(await protokit(['check'], join(dir, 'set'))).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exit 1 with findings, at their line and column; validate does not run ref/unknown', async () => {
+    const dir = brokenSet();
+    const result = await protokit(['check', 'set'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('set/agencies/police.md\n  19:9  error  `hospital/forensic-examinaton` is not a known service');
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(await protokit(['validate', 'set'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--output FILE writes the file and nothing to stdout', async () => {
+    const dir = brokenSet();
+    expect(await protokit(['check', 'set', '--format', 'json', '--output', 'report.json'], dir)).toEqual({ code: 1, stdout: '', stderr: '' });
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(report.flatMap((r) => r.messages).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['ref/unknown 19:9']);
+  });
+
+  it('colour: FORCE_COLOR turns it on; NO_COLOR and --no-color win', async () => {
+    const dir = brokenSet();
+    expect((await protokit(['check', 'set'], dir, { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
+    expect((await protokit(['check', 'set'], dir, { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain('\u001b[');
+    expect((await protokit(['check', 'set', '--no-color'], dir, { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
+  });
+
+  it('--quiet and --max-warnings', async () => {
+    const dir = copySet('small');
+    editFile(join(dir, 'set/agencies/police.md'), (t) => t.replace('Officers attend quickly', '<!-- protokit-disable-next-line ref/unknown -->\nOfficers attend quickly'));
+    expect(await protokit(['check', 'set', '--quiet'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await protokit(['check', 'set', '--max-warnings', '0'], dir)).code).toBe(1);
+  });
+
+  it('--config FILE', async () => {
+    const dir = brokenSet();
+    writeFileSync(join(dir, 'ci.yaml'), 'rules:\n  ref/unknown: warning\n  coverage/strategy: off\n');
+    const result = await protokit(['check', 'set', '--config', 'ci.yaml'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(0 errors, 1 warning)');
+  });
+
+  const failures: [string, string[], RegExp][] = [
+    ['an unknown flag', ['check', 'set', '--bogus'], /unknown option '--bogus'/],
+    ['an unknown format', ['check', 'set', '-f', 'xml'], /^protokit: Unknown --format `xml`/],
+    ['a bad --rule value', ['check', 'set', '--rule', 'ref/unknown:off'], /^protokit: Invalid --rule `ref\/unknown:off`/],
+    ['an unknown rule id', ['check', 'set', '--rule', 'ref/unknwn=off'], /^protokit: Unknown rule `ref\/unknwn`: did you mean `ref\/unknown`\?/],
+    ['a missing path', ['check', 'no-such-set'], /^protokit: Cannot read .*no-such-set: no such file or folder$/],
+    ['a missing --config', ['check', 'set', '--config', 'missing.yaml'], /^protokit: Cannot read the config file .*missing\.yaml: no such file$/],
+  ];
+  for (const [name, args, expected] of failures) {
+    it(`exit 2, one line on stderr, no stack trace: ${name}`, async () => {
+      expect(oneLineError(await protokit(args, copySet('small')))).toMatch(expected);
+    });
+  }
+
+  it('exit 2, one line on stderr, no stack trace: an invalid config file', async () => {
+    const dir = copySet('small');
+    writeFileSync(join(dir, 'set/protokit.config.yaml'), 'rulez:\n  ref/unknown: off\n');
+    expect(oneLineError(await protokit(['check', 'set'], dir))).toMatch(/^protokit: .*protokit\.config\.yaml:1:1: invalid config: Unknown key `rulez`: did you mean `rules`\?/);
+  });
+});
