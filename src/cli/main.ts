@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isToolError, UsageError } from '../model/errors.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
+import { runCoverage, type CoverageFlags } from './coverage-command.js';
 import type { CliIo } from './io.js';
 import { runLint, type LintFlags } from './lint-command.js';
 
@@ -44,6 +45,16 @@ function program(io: CliIo, state: { code: number; verbose: boolean }): Command 
       const width = Math.max(...RULES.map((r) => r.id.length));
       for (const rule of RULES) io.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}\n`);
       state.code = 0;
+    });
+  cli
+    .command('coverage')
+    .description('score the set against the 22 coordination strategies, with the evidence for each')
+    .argument('[paths...]', 'protocol set folders or Markdown files', [])
+    .addOption(new Option('-f, --format <name>', 'output format: table, json, markdown').default('table'))
+    .option('--min <met-count>', 'exit 1 when fewer strategies than this are met')
+    .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
+    .action(async (paths: string[], flags: CoverageFlags) => {
+      state.code = await runCoverage(paths, flags, io);
     });
   return cli;
 }

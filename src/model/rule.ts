@@ -46,6 +46,8 @@ export interface Rule<MessageId extends string = string> {
   messages: Record<MessageId, string>;
   /** Only `check` runs it (not `validate`). */
   checkOnly?: boolean;
+  /** A failing and a fixed example (frontmatter or Markdown), rendered in docs/rules.md. */
+  examples?: { invalid: string; valid: string };
   check?(context: RuleContext<MessageId>): void;
 }
 

@@ -1,5 +1,15 @@
 import type { Rule } from '../model/rule.js';
 import { ioRead, schemaKind, schemaShape, suppressionUnused, yamlSyntax } from './document-rules.js';
+import { coverageStrategy } from './coverage-strategy.js';
+import { registerRules } from './lookup.js';
+import { meetingContinuity } from './meeting-continuity.js';
+import { meetingNoReason } from './meeting-no-reason.js';
+import { meetingOverdue } from './meeting-overdue.js';
+import { meetingUnreviewedAction } from './meeting-unreviewed-action.js';
+import { planHorizons } from './plan-horizons.js';
+import { planIndicator } from './plan-indicator.js';
+import { planUnbudgeted } from './plan-unbudgeted.js';
+import { privacyPersonalData } from './privacy-personal-data.js';
 import { refDuplicateId } from './ref-duplicate-id.js';
 import { refUnknown } from './ref-unknown.js';
 import { setFramework } from './set-framework.js';
@@ -12,10 +22,20 @@ export const RULES: readonly Rule[] = [
   setFramework,
   refUnknown,
   refDuplicateId,
+  planUnbudgeted,
+  planHorizons,
+  planIndicator,
+  meetingUnreviewedAction,
+  meetingNoReason,
+  meetingOverdue,
+  meetingContinuity,
+  privacyPersonalData,
+  coverageStrategy,
   // consistency rules (FORMAT.md §3) are registered below
   ioRead,
   suppressionUnused,
 ] as readonly Rule[];
+registerRules(RULES);
 
 /** The rules that `validate` runs: those of the per-document stage. */
 export function validateRules(rules: readonly Rule[] = RULES): Rule[] {
