@@ -1,0 +1,237 @@
+import type { Entry } from '../check/set-index.js';
+import type { Path } from '../model/diagnostic.js';
+import type { ProtocolDocument } from '../model/document.js';
+import { asList, asRecord, own, str } from '../util/data.js';
+import { formatWithin } from './duration.js';
+import type { DutyGroup, DutyItem, HandbookModel, PrincipleView, RoleView } from './handbook-model.js';
+import type { Translator } from './i18n.js';
+import { buildContacts, buildGlossary } from './build-glossary.js';
+import { buildPathways, stepName } from './build-pathways.js';
+import { ProseCache, buildProse } from './build-prose.js';
+import { buildReferrals } from './build-referrals.js';
+import type { RenderIndex } from './render-index.js';
+import { SourceList, lineOf } from './sources.js';
+
+/** Turns an id into words: `first-contact` → "First contact". */
+export function humanise(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words === '' ? id : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A file-system- and URL-safe form of an id: lowercase letters, digits and single hyphens. */
+export function slugOf(id: string): string {
+  return id
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}
+
+/** What every part of a handbook reads while it is built: the run's shared state and the handbook's sources. */
+export interface BuildContext {
+  rindex: RenderIndex;
+  t: Translator;
+  profession: string;
+  sources: SourceList;
+  prose: ProseCache;
+  /** Document text made safe to print (confidential addresses removed). */
+  clean(text: unknown): string;
+  /** The source number of a frontmatter value. */
+  source(label: string, doc: ProtocolDocument, path: Path): number;
+  agencyName(id: string | undefined): string;
+  /** "Role title (Agency name)" of a role reference `agency/role`. */
+  roleLabel(ref: unknown): string;
+  /** The words of a term id (a principle, a form of violence). */
+  termWords(id: string): string;
+  /** A step's timeframe: "within 3 hours after “First contact”". */
+  timing(pathway: string, step: Record<string, unknown>): string;
+}
+
+/**
+ * Builds handbook models. One builder serves a whole run: it holds the render index (built once
+ * from the set's index) and caches of work shared between handbooks (split and cleaned bodies,
+ * term uses), so each handbook costs only what concerns its profession.
+ */
+export class HandbookBuilder {
+  readonly prose: ProseCache;
+
+  constructor(
+    readonly rindex: RenderIndex,
+    readonly t: Translator,
+  ) {
+    this.prose = new ProseCache(rindex, t);
+  }
+
+  /** The handbook of one profession of the framework. */
+  build(professionId: string): HandbookModel {
+    const { rindex, t } = this;
+    const info = rindex.professionById.get(professionId);
+    const sources = new SourceList();
+    const confidential = t.t('contact.confidentialAddress');
+    const clean = (text: unknown): string => (typeof text === 'string' ? rindex.redactor.redact(text.trim(), confidential) : '');
+    const ctx: BuildContext = {
+      rindex,
+      t,
+      profession: professionId,
+      sources,
+      prose: this.prose,
+      clean,
+      source: (label, doc, path) => sources.add(label, doc.file, lineOf(rindex.files.get(doc.file) ?? doc, path)),
+      agencyName: (id) => (id === undefined ? '' : (str(rindex.set.agencies.get(id)?.value, 'name') ?? id)),
+      roleLabel: (ref) => clean(roleLabel(rindex, ref)),
+      termWords: (id) => str(rindex.set.terms.get(id)?.value, 'term') ?? humanise(id),
+      timing: (pathway, step) => {
+        const within = formatWithin(own(step, 'within'), t);
+        const after = str(step, 'after');
+        if (within === '' || after === undefined) return within;
+        return t.t('time.after', { within, step: stepName(rindex, `${pathway}/${after}`) });
+      },
+    };
+    const cover = this.cover(ctx);
+    const principles = this.principles(ctx);
+    const duties = this.duties(ctx);
+    const pathways = buildPathways(ctx);
+    const { out, into } = buildReferrals(ctx);
+    const prose = buildProse(ctx);
+    const glossary = buildGlossary(ctx, { principles, duties, pathways, referrals: [...out, ...into], prose });
+    const contacts = buildContacts(ctx, { pathways, out, into });
+    const title = info?.title ?? professionId;
+    const slug = slugOf(professionId);
+    return {
+      lang: t.lang,
+      profession: { id: professionId, title, slug: slug === '' ? 'profession' : slug, cssClass: `pf${info?.n ?? 0}` },
+      cover,
+      roles: this.roles(ctx),
+      principles,
+      duties,
+      pathways,
+      referralsOut: out,
+      referralsIn: into,
+      prose,
+      glossary,
+      contacts,
+      sources: sources.entries,
+      counts: {
+        duties: new Set(duties.flatMap((g) => g.steps.flatMap((s) => s.items.map((i) => i.key)))).size,
+        pathways: pathways.length,
+        referralsOut: out.length,
+        referralsIn: into.length,
+        terms: glossary.length,
+        contacts: contacts.length,
+      },
+    };
+  }
+
+  private cover(ctx: BuildContext): HandbookModel['cover'] {
+    const { t } = ctx;
+    const framework = ctx.rindex.framework;
+    const data = framework?.data;
+    const jurisdiction = asRecord(own(data, 'jurisdiction'));
+    const body = asRecord(own(data, 'coordinating_body'));
+    return {
+      framework: ctx.clean(str(data, 'title') ?? ''),
+      jurisdiction: ctx.clean(str(jurisdiction, 'name') ?? ''),
+      level: t.code('level', str(jurisdiction, 'level')),
+      version: ctx.clean(typeof own(data, 'version') === 'number' ? String(own(data, 'version')) : (str(data, 'version') ?? '')),
+      status: t.code('status', str(data, 'status')),
+      effective: t.date(own(data, 'effective')),
+      reviewBy: t.date(own(data, 'review_by')),
+      coordinatingBody: ctx.clean(str(body, 'name') ?? ''),
+      source: framework === undefined ? 0 : ctx.source(t.t('source.framework', { id: framework.id ?? '' }), framework, ['title']),
+    };
+  }
+
+  private roles(ctx: BuildContext): RoleView[] {
+    return (ctx.rindex.roles.get(ctx.profession) ?? []).map(({ key, entry }) => ({
+      key,
+      title: ctx.clean(str(entry.value, 'title') ?? entry.id),
+      agency: ctx.clean(ctx.agencyName(entry.doc.id)),
+    }));
+  }
+
+  private principles(ctx: BuildContext): PrincipleView[] {
+    const framework = ctx.rindex.framework;
+    const out: PrincipleView[] = [];
+    for (const id of asList(own(framework?.data, 'principles'))) {
+      if (typeof id !== 'string') continue;
+      const term = ctx.rindex.set.terms.get(id);
+      out.push({
+        id,
+        term: ctx.clean(str(term?.value, 'term') ?? humanise(id)),
+        definition: ctx.clean(str(term?.value, 'definition') ?? ''),
+        anchor: `principle-${slugOf(id)}`,
+        source: term === undefined ? 0 : ctx.source(ctx.t.t('source.term', { id }), term.doc, [...term.path, 'definition']),
+      });
+    }
+    return out;
+  }
+
+  /** Part 3: the profession's responsibilities, grouped by pathway (set order) and step (pathway order). */
+  private duties(ctx: BuildContext): DutyGroup[] {
+    const { rindex } = ctx;
+    const byPathway = new Map<string, Map<string, DutyItem[]>>();
+    const loose: DutyItem[] = [];
+    const entries = new Map<DutyItem, Entry>();
+    for (const entry of rindex.responsibilities.get(ctx.profession) ?? []) {
+      const item = this.dutyItem(ctx, entry);
+      entries.set(item, entry);
+      const steps = asList(own(entry.value, 'step')).filter((s): s is string => typeof s === 'string' && rindex.step(s) !== undefined);
+      if (steps.length === 0) loose.push(item);
+      for (const key of steps) {
+        const pathway = rindex.step(key)?.doc.id ?? '';
+        let bySteps = byPathway.get(pathway);
+        if (bySteps === undefined) byPathway.set(pathway, (bySteps = new Map()));
+        const list = bySteps.get(key);
+        if (list === undefined) bySteps.set(key, [item]);
+        else if (!list.includes(item)) list.push(item);
+      }
+    }
+    const groups: DutyGroup[] = [];
+    for (const [id, entry] of rindex.set.pathways.first) {
+      const bySteps = byPathway.get(id);
+      if (bySteps === undefined) continue;
+      const steps = rindex
+        .stepsOf(entry.doc)
+        .filter((s) => bySteps.has(s.key))
+        .map((s) => ({ step: { id: s.key, name: stepName(rindex, s.key), timing: ctx.timing(id, s.value) }, items: bySteps.get(s.key) ?? [] }));
+      groups.push({ pathway: { id, title: ctx.clean(str(entry.value, 'title') ?? humanise(id)), anchor: `pathway-${slugOf(id)}` }, anchor: `duties-${slugOf(id)}`, steps });
+    }
+    if (loose.length > 0) groups.push({ pathway: null, anchor: 'duties-other', steps: [{ step: null, items: loose }] });
+    // sources are numbered in the order the checklist shows them
+    for (const group of groups) {
+      for (const step of group.steps) {
+        for (const item of step.items) {
+          const entry = entries.get(item);
+          if (item.source === 0 && entry !== undefined) item.source = ctx.source(ctx.t.t('source.responsibility', { id: item.key }), entry.doc, [...entry.path, 'action']);
+        }
+      }
+    }
+    return groups;
+  }
+
+  private dutyItem(ctx: BuildContext, entry: Entry): DutyItem {
+    const agency = entry.doc.id ?? '';
+    const role = str(entry.value, 'role') ?? '';
+    const roleEntry = ctx.rindex.set.roles.get(`${agency}/${role}`);
+    return {
+      key: `${agency}/${entry.id}`,
+      action: ctx.clean(str(entry.value, 'action') ?? ''),
+      role: ctx.clean(str(roleEntry?.value, 'title') ?? humanise(role)),
+      agency: ctx.clean(ctx.agencyName(agency)),
+      raci: ctx.t.code('raci', str(entry.value, 'raci')),
+      within: formatWithin(own(entry.value, 'within'), ctx.t),
+      source: 0,
+    };
+  }
+}
+
+function roleLabel(rindex: RenderIndex, ref: unknown): string {
+  if (typeof ref !== 'string') return '';
+  const role = rindex.set.roles.get(ref);
+  const [agencyId = '', roleId = ref] = ref.split('/');
+  const title = str(role?.value, 'title') ?? humanise(roleId);
+  const agency = str(rindex.set.agencies.get(agencyId)?.value, 'name') ?? agencyId;
+  return agency === '' ? title : `${title} (${agency})`;
+}

@@ -1,0 +1,140 @@
+import { protocolDocuments } from '../check/run-rules.js';
+import { SetIndex } from '../check/set-index.js';
+import { insideFolder, writeFileAtomic } from '../io/atomic-write.js';
+import type { ParsedFileWithTree } from '../load/parse-file.js';
+import { UsageError } from '../model/errors.js';
+import { asList, asRecord, own, str } from '../util/data.js';
+import { didYouMean } from '../util/suggest.js';
+import { HandbookBuilder, slugOf } from './build-handbook.js';
+import { isLang, LANGS, translatorFor, type Lang } from './i18n.js';
+import type { PdfPrinter } from './pdf.js';
+import { RenderIndex } from './render-index.js';
+import type { HtmlRenderer, IndexView } from './to-html.js';
+import { toMarkdown } from './to-mdast.js';
+
+/** The output formats of `protokit render`. */
+export const FORMATS = ['md', 'html', 'pdf'] as const;
+
+/** One output format. */
+export type Format = (typeof FORMATS)[number];
+
+/** What to render, from what, and where. */
+export interface RenderOptions {
+  /** The loaded set, with trees (`loadSet({ keepTree: true })`). */
+  files: readonly ParsedFileWithTree[];
+  /** The output folder; nothing is written outside it. */
+  out: string;
+  /** Profession ids; default every profession of the framework. */
+  professions?: readonly string[];
+  formats: readonly Format[];
+  /** Label language; default the framework's first language that protokit supports. */
+  lang?: Lang;
+  /** A folder of Handlebars files overriding built-in templates and partials by name. */
+  templatesDir?: string;
+  /** The Chromium executable, needed for `pdf`. */
+  chromium?: string;
+  /** Called once per handbook written (the CLI shows it on a TTY). */
+  onProgress?: (message: string) => void;
+}
+
+/** What a run wrote, relative to the output folder. */
+export interface RenderResult {
+  lang: Lang;
+  handbooks: { profession: string; files: string[] }[];
+  files: string[];
+}
+
+/** The framework's first language that has labels, else English. */
+export function defaultLang(framework: Record<string, unknown> | undefined): Lang {
+  return asList(own(framework, 'languages')).find(isLang) ?? 'en';
+}
+
+/** File names (without extension) for profession ids: safe slugs, made unique in order. */
+export function fileNames(ids: readonly string[]): Map<string, string> {
+  const used = new Set<string>(['index']);
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const base = slugOf(id) || 'profession';
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+    used.add(name);
+    out.set(id, name);
+  }
+  return out;
+}
+
+/**
+ * Renders one handbook per profession (FORMAT.md §5) into `out`: Markdown, self-contained HTML
+ * and PDF, plus an `index.html` when HTML is written. The set's index and the per-profession
+ * lookups are built once and shared by every handbook. Files are written atomically, and only
+ * inside `out`; nothing is ever deleted there.
+ */
+export async function renderHandbooks(options: RenderOptions): Promise<RenderResult> {
+  const rindex = new RenderIndex(new SetIndex(protocolDocuments(options.files)), options.files);
+  const known = rindex.professions.map((p) => p.id);
+  if (known.length === 0) throw new UsageError('The framework lists no professions, so there is no handbook to write: add `professions:` to the framework');
+  const wanted = options.professions === undefined || options.professions.length === 0 ? known : [...new Set(options.professions)];
+  for (const id of wanted) {
+    if (!rindex.professionById.has(id)) throw new UsageError(`Unknown profession \`${id}\`${didYouMean(id, known) || `: the framework lists ${known.map((k) => `\`${k}\``).join(', ')}`}`);
+  }
+  const lang = options.lang ?? defaultLang(rindex.framework?.data);
+  if (!isLang(lang)) throw new UsageError(`Unknown language \`${String(lang)}\`: use one of ${LANGS.join(', ')}`);
+  const formats = new Set(options.formats);
+  const builder = new HandbookBuilder(rindex, translatorFor(lang));
+  const names = fileNames(wanted);
+
+  let html: HtmlRenderer | undefined;
+  if (formats.has('html') || formats.has('pdf')) {
+    const { createHtmlRenderer } = await import('./to-html.js');
+    html = await createHtmlRenderer(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir });
+  }
+  let printer: PdfPrinter | undefined;
+  if (formats.has('pdf')) {
+    if (options.chromium === undefined) throw new UsageError('--format pdf needs a Chromium: give its path with --chromium PATH or PROTOKIT_CHROMIUM');
+    const { openPdfPrinter } = await import('./pdf.js');
+    printer = await openPdfPrinter(options.chromium);
+  }
+
+  const result: RenderResult = { lang, handbooks: [], files: [] };
+  const write = (name: string, content: string | Uint8Array): void => {
+    writeFileAtomic(insideFolder(options.out, name), content);
+    result.files.push(name);
+  };
+  const entries: IndexView['handbooks'] = [];
+  try {
+    let done = 0;
+    for (const id of wanted) {
+      const model = builder.build(id);
+      const base = names.get(id) ?? 'profession';
+      const written: string[] = [];
+      const entry = { id, title: model.profession.title, html: '', md: '', pdf: '' };
+      if (formats.has('md')) {
+        write(`${base}.md`, toMarkdown(model, builder.t));
+        written.push((entry.md = `${base}.md`));
+      }
+      if (html !== undefined) {
+        const page = html.handbook(model);
+        if (formats.has('html')) {
+          write(`${base}.html`, page);
+          written.push((entry.html = `${base}.html`));
+        }
+        if (printer !== undefined) {
+          write(`${base}.pdf`, await printer.print(page));
+          written.push((entry.pdf = `${base}.pdf`));
+        }
+      }
+      entries.push(entry);
+      result.handbooks.push({ profession: id, files: written });
+      done++;
+      options.onProgress?.(`[${done}/${wanted.length}] ${id}: ${written.join(', ')}`);
+    }
+  } finally {
+    await printer?.close();
+  }
+  if (html !== undefined && formats.has('html')) {
+    const data = rindex.framework?.data;
+    const clean = (text: string | undefined): string => rindex.redactor.redact(text ?? '', '');
+    write('index.html', html.index({ lang, framework: clean(str(data, 'title')), jurisdiction: clean(str(asRecord(own(data, 'jurisdiction')), 'name')), handbooks: entries }));
+  }
+  return result;
+}
