@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { runCoverage, type CoverageFlags } from './coverage-command.js';
 import type { CliIo } from './io.js';
 import { runLint, type LintFlags } from './lint-command.js';
+import { addRenderCommand } from './render-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -56,6 +57,7 @@ function program(io: CliIo, state: { code: number; verbose: boolean }): Command 
     .action(async (paths: string[], flags: CoverageFlags) => {
       state.code = await runCoverage(paths, flags, io);
     });
+  addRenderCommand(cli, io, state);
   return cli;
 }
 
