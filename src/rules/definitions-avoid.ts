@@ -40,6 +40,28 @@ export const definitionsAvoid = defineRule({
   messages: {
     avoid: 'Replace `{{word}}` with `{{term}}`: the shared term `{{id}}` ({{file}}) lists `{{avoid}}` among the words to avoid{{except}}',
   },
+  examples: {
+    invalid: `---
+kind: agency
+id: safe-haven-shelter
+name: Safe Haven Women's Shelter
+sector: shelter
+type: ngo
+---
+# Admission
+
+Every victim is offered a safety plan on the day she arrives.`,
+    valid: `---
+kind: agency
+id: safe-haven-shelter
+name: Safe Haven Women's Shelter
+sector: shelter
+type: ngo
+---
+# Admission
+
+Every survivor is offered a safety plan on the day she arrives.`,
+  },
   check({ index, documents, report }) {
     const byWord = new Map<string, Avoided[]>();
     for (const entry of index.terms.values()) {

@@ -21,6 +21,19 @@ export const definitionsRedefined = defineRule({
     id: 'The agency term id `{{value}}` is the id of the shared term `{{shared}}` ({{file}}): remove this term and use the shared one, or give it another id',
     name: 'The agency term `{{value}}` repeats {{what}} of the shared term `{{shared}}` ({{file}}): remove this term and use the shared one, or rename it',
   },
+  examples: {
+    invalid: `# definitions/shared-definitions.md (excerpt)
+terms:
+  - { id: survivor, term: survivor, definition: A woman or girl who has experienced violence., avoid: [victim] }
+---
+# agencies/central-hospital.md (excerpt): survivor again, with a meaning of its own
+terms:
+  - { id: patient-survivor, term: survivor, definition: A patient who discloses violence at the emergency department. }`,
+    valid: `# agencies/central-hospital.md (excerpt): the shared survivor is used as it is;
+# the hospital defines only its own words
+terms:
+  - { id: sane, term: SANE, definition: Sexual assault nurse examiner. }`,
+  },
   check({ index, report }) {
     // shared terms' names (term and aliases), case-insensitive, first definition wins
     const names = new Map<string, SharedName>();

@@ -13,6 +13,18 @@ export const pathwayLead = defineRule({
     missing: 'Step `{{step}}` has no lead role: name the one role that leads it in `lead`, as `agency-id/role-id`',
     many: 'Step `{{step}}` has {{count}} lead roles: keep `{{keep}}` as `lead` and move {{others}} to `support`',
   },
+  examples: {
+    invalid: `# pathways/adult-sexual-violence.md (excerpt)
+steps:
+  - id: first-contact
+    lead: [national-police/first-responder, womens-helpline/counsellor]
+    action: Ensure immediate safety; offer medical care and support.`,
+    valid: `steps:
+  - id: first-contact
+    lead: national-police/first-responder
+    support: [womens-helpline/counsellor]
+    action: Ensure immediate safety; offer medical care and support.`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('pathway')) {
       for (const [step, i] of itemsOf(doc.data, 'steps')) {

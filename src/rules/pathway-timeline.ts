@@ -14,6 +14,16 @@ export const pathwayTimeline = defineRule({
   messages: {
     earlier: 'Step `{{step}}` is due within {{latest}} of the start, before step `{{previous}}` ({{previousLatest}}), which leads to it: give `{{step}}` a `within` of at least {{previousLatest}}, or shorten `{{previous}}`',
   },
+  examples: {
+    invalid: `# pathways/adult-sexual-violence.md (excerpt): medical-care is due within 12 hours,
+# but the step that leads to it may take 24
+steps:
+  - { id: first-contact, lead: national-police/first-responder, action: Ensure immediate safety., within: PT24H, next: [medical-care] }
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception., within: PT12H }`,
+    valid: `steps:
+  - { id: first-contact, lead: national-police/first-responder, action: Ensure immediate safety., within: PT1H, next: [medical-care] }
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception., within: PT12H }`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('pathway')) {
       const pathway = pathwayStepsOf(doc);

@@ -12,6 +12,22 @@ export const pathwayUnimplemented = defineRule({
   messages: {
     unimplemented: 'Agency `{{agency}}` leads step `{{step}}`, but none of its responsibilities has `step: {{step}}`: add one to {{file}}, or name another lead',
   },
+  examples: {
+    invalid: `# pathways/adult-sexual-violence.md (excerpt)
+steps:
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception. }
+---
+# agencies/central-hospital.md (excerpt): no responsibility names the step
+responsibilities:
+  - { id: triage, role: sexual-assault-nurse, action: See every survivor in a private room within 15 minutes. }`,
+    valid: `# agencies/central-hospital.md (excerpt)
+responsibilities:
+  - { id: triage, role: sexual-assault-nurse, action: See every survivor in a private room within 15 minutes. }
+  - id: offer-emergency-care
+    role: sexual-assault-nurse
+    action: Offer HIV post-exposure prophylaxis and emergency contraception.
+    step: adult-sexual-violence/medical-care`,
+  },
   check({ index, report }) {
     // which agency implements which step: `agency-id` NUL `pathway-id/step-id`
     const implemented = new Set<string>();

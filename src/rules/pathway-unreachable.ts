@@ -13,6 +13,19 @@ export const pathwayUnreachable = defineRule({
   messages: {
     unreachable: 'Step `{{step}}` cannot be reached from the entry step `{{entry}}`: list it in the `next` of the step before it, or remove it',
   },
+  examples: {
+    invalid: `# pathways/adult-sexual-violence.md (excerpt): nothing leads to follow-up-support
+entry: first-contact
+steps:
+  - { id: first-contact, lead: national-police/first-responder, action: Ensure immediate safety., next: [medical-care] }
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception. }
+  - { id: follow-up-support, lead: womens-helpline/counsellor, action: Offer counselling and safety planning. }`,
+    valid: `entry: first-contact
+steps:
+  - { id: first-contact, lead: national-police/first-responder, action: Ensure immediate safety., next: [medical-care] }
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception., next: [follow-up-support] }
+  - { id: follow-up-support, lead: womens-helpline/counsellor, action: Offer counselling and safety planning. }`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('pathway')) {
       const entryId = str(doc.data, 'entry');

@@ -14,6 +14,20 @@ export const pathwayWindow = defineRule({
   messages: {
     late: 'Step `{{step}}` is due within {{latest}} of the start, later than the window `{{window}}` ({{within}}{{source}}): shorten its `within` so that it is done within {{within}}',
   },
+  examples: {
+    invalid: `# pathways/adult-sexual-violence.md (excerpt): medical-care is due within 24 hours
+# plus 3 days, after the 72-hour PEP window
+steps:
+  - { id: first-contact, lead: national-police/first-responder, action: Ensure immediate safety., within: PT24H, next: [medical-care] }
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception., after: first-contact, within: P3D }
+windows:
+  - { id: pep, step: medical-care, within: PT72H, source: "WHO 2013: HIV post-exposure prophylaxis within 72 hours" }`,
+    valid: `steps:
+  - { id: first-contact, lead: national-police/first-responder, action: Ensure immediate safety., within: PT1H, next: [medical-care] }
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception., after: first-contact, within: PT12H }
+windows:
+  - { id: pep, step: medical-care, within: PT72H, source: "WHO 2013: HIV post-exposure prophylaxis within 72 hours" }`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('pathway')) {
       const windows = itemsOf(doc.data, 'windows');

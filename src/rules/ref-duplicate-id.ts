@@ -37,6 +37,15 @@ export const refDuplicateId = defineRule({
   messages: {
     duplicate: 'The {{what}} id `{{id}}` is already defined in {{first}}: rename one of them',
   },
+  examples: {
+    invalid: `# agencies/central-hospital.md (excerpt): two roles with the id nurse
+roles:
+  - { id: nurse, title: Emergency department nurse, profession: health-worker }
+  - { id: nurse, title: Sexual assault nurse examiner, profession: health-worker }`,
+    valid: `roles:
+  - { id: emergency-nurse, title: Emergency department nurse, profession: health-worker }
+  - { id: sexual-assault-nurse, title: Sexual assault nurse examiner, profession: health-worker }`,
+  },
   check({ index, report }) {
     for (const [what, registry] of uniqueRegistries(index)) {
       for (const { key, entry } of registry.duplicates) {

@@ -88,6 +88,19 @@ export const refUnknown = defineRule({
   messages: {
     unknown: '`{{value}}` is not a known {{what}}: use an id defined in {{where}}{{hint}}',
   },
+  examples: {
+    invalid: `# agencies/national-police.md (excerpt): central-hospital's service is forensic-examination
+referrals:
+  - id: refer-forensic
+    to: central-hospital/forensic-exam
+    from_role: first-responder
+    consent: required`,
+    valid: `referrals:
+  - id: refer-forensic
+    to: central-hospital/forensic-examination
+    from_role: first-responder
+    consent: required`,
+  },
   check({ index, documents, report }) {
     const cache = new Map<Namespace, ReturnType<typeof lookup>>();
     const candidates = new Map<Namespace, string[]>();

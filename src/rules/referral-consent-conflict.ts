@@ -20,6 +20,21 @@ export const referralConsentConflict = defineRule({
   messages: {
     conflict: 'This referral to `{{to}}` has `consent: {{consent}}`, but the referral of `{{other}}` ({{file}}) to the same service has `consent: {{first}}`: agree on one consent rule for `{{to}}`',
   },
+  examples: {
+    invalid: `# agencies/national-police.md (excerpt)
+referrals:
+  - { id: refer-counselling, to: womens-helpline/counselling, consent: required }
+---
+# agencies/central-hospital.md (excerpt)
+referrals:
+  - { id: refer-counselling, to: womens-helpline/counselling, consent: not-required }`,
+    valid: `# both agencies ask for the survivor's consent before referring her
+referrals:
+  - { id: refer-counselling, to: womens-helpline/counselling, consent: required }
+---
+referrals:
+  - { id: refer-counselling, to: womens-helpline/counselling, consent: required }`,
+  },
   check({ index, report }) {
     const byService = new Map<string, Referral[]>();
     for (const doc of index.ofKind('agency')) {

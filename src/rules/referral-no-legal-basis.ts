@@ -17,6 +17,25 @@ export const referralNoLegalBasis = defineRule({
     missing: 'This referral shares {{shares}} without a `legal_basis`: add the id of a legal instrument that provides `{{needed}}`, or share nothing',
     notProvided: 'The legal instrument `{{legal}}` (in {{file}}) does not provide `{{needed}}`, so it cannot be the basis for sharing {{shares}}: name an instrument that does, or add `{{needed}}` to its `provides` if the law allows it',
   },
+  examples: {
+    invalid: `# agencies/national-police.md (excerpt)
+referrals:
+  - id: refer-shelter
+    to: safe-haven-shelter/emergency-accommodation
+    consent: required
+    shares: [incident-summary, risk-assessment]`,
+    valid: `# framework.md (excerpt)
+legal_basis:
+  - { id: vaw-act-2024, title: Violence against Women Act 2024, type: statute, provides: [information-sharing] }
+---
+# agencies/national-police.md (excerpt)
+referrals:
+  - id: refer-shelter
+    to: safe-haven-shelter/emergency-accommodation
+    consent: required
+    shares: [incident-summary, risk-assessment]
+    legal_basis: vaw-act-2024`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('agency')) {
       for (const [referral, i] of itemsOf(doc.data, 'referrals')) {

@@ -12,6 +12,23 @@ export const referralNotAccepted = defineRule({
   messages: {
     notAccepted: 'Service `{{to}}` does not accept referrals from `{{sender}}` (its `accepts_from` in {{file}} lists {{list}}): refer to another service, or ask its agency to add `{{sender}}` to `accepts_from`',
   },
+  examples: {
+    invalid: `# agencies/central-hospital.md (excerpt)
+services:
+  - id: forensic-examination
+    name: Forensic examination
+    accepts_from: [national-police]
+---
+# agencies/womens-helpline.md (excerpt)
+referrals:
+  - { id: refer-forensic, to: central-hospital/forensic-examination, consent: required }`,
+    valid: `# agencies/central-hospital.md (excerpt): the hospital agreed to take
+# referrals from the helpline too
+services:
+  - id: forensic-examination
+    name: Forensic examination
+    accepts_from: [national-police, womens-helpline]`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('agency')) {
       const sender = doc.id;

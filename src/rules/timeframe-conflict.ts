@@ -13,6 +13,26 @@ export const timeframeConflict = defineRule({
   messages: {
     longer: 'This responsibility allows {{within}}, longer than the {{stepWithin}} of step `{{step}}` ({{file}}) that it implements: shorten its `within` to {{stepWithin}} or less',
   },
+  examples: {
+    invalid: `# pathways/adult-sexual-violence.md (excerpt)
+steps:
+  - { id: medical-care, lead: central-hospital/sexual-assault-nurse, action: Offer PEP and emergency contraception., within: PT12H }
+---
+# agencies/central-hospital.md (excerpt): the hospital allows itself 24 hours
+responsibilities:
+  - id: offer-emergency-care
+    role: sexual-assault-nurse
+    action: Offer HIV post-exposure prophylaxis and emergency contraception.
+    step: adult-sexual-violence/medical-care
+    within: PT24H`,
+    valid: `# agencies/central-hospital.md (excerpt)
+responsibilities:
+  - id: offer-emergency-care
+    role: sexual-assault-nurse
+    action: Offer HIV post-exposure prophylaxis and emergency contraception.
+    step: adult-sexual-violence/medical-care
+    within: PT4H`,
+  },
   check({ index, report }) {
     for (const doc of index.ofKind('agency')) {
       for (const [responsibility, i] of itemsOf(doc.data, 'responsibilities')) {
