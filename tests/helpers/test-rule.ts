@@ -29,9 +29,40 @@ export function parseDocs(docs: Docs): ParsedFile[] {
     .map((file) => parseFile(file, Buffer.from(docs[file] as string, 'utf8')));
 }
 
-/** Runs one rule (plus the per-document stage) over in-memory documents. */
-export function runRule(rule: Rule, docs: Docs): Diagnostic[] {
-  return runRules(parseDocs(docs), { rules: [rule] }).filter((d) => d.ruleId === rule.id);
+/** Runs one rule (plus the per-document stage) over in-memory documents, or documents already parsed. */
+export function runRule(rule: Rule, docs: Docs | readonly ParsedFile[]): Diagnostic[] {
+  return runRules(Array.isArray(docs) ? docs : parseDocs(docs as Docs), { rules: [rule] }).filter((d) => d.ruleId === rule.id);
+}
+
+/** The per-document findings that mean a fixture is broken rather than tested: it does not parse, or has no known kind. */
+const PARSE_ERRORS: ReadonlySet<string> = new Set(['yaml/syntax', 'schema/kind']);
+
+/** A valid case: the rule finds nothing. */
+export interface ValidCase {
+  name: string;
+  docs: Docs;
+  /** The fixtures may hold `yaml/syntax` or `schema/kind` findings on purpose (default: such a finding fails the case). */
+  allowParseErrors?: boolean;
+}
+
+/** An invalid case: the rule finds exactly `errors`. */
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+}
+
+/**
+ * Parses a case's documents and fails it when one of them does not parse or has no known kind,
+ * unless the case allows it (or the rule under test is the one that reports it): a rule tested on
+ * a broken fixture sees no frontmatter, so a valid case would pass for the wrong reason.
+ */
+export function parseCase(rule: Rule, c: ValidCase): ParsedFile[] {
+  const files = parseDocs(c.docs);
+  if (c.allowParseErrors === true || PARSE_ERRORS.has(rule.id)) return files;
+  const broken = files.flatMap((f) => f.diagnostics.filter((d) => PARSE_ERRORS.has(d.ruleId)).map((d) => `  ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.ruleId}: ${d.message}`));
+  if (broken.length > 0) {
+    expect.fail(`The fixture documents of case "${c.name}" are broken, so \`${rule.id}\` does not see their frontmatter:\n${broken.join('\n')}\nFix the fixture, or set \`allowParseErrors: true\` on the case if it tests broken documents on purpose`);
+  }
+  return files;
 }
 
 /** Strips positions from parsed files, as if a tree had none, to prove rules do not rely on them. */
@@ -41,19 +72,20 @@ function withoutPositions(files: ParsedFile[]): ParsedFile[] {
 
 /**
  * ESLint RuleTester on vitest: valid cases give no finding of the rule; invalid cases give exactly
- * the expected findings (rule id, file, line, column, message). Every case also runs on documents
- * without positions and must not throw.
+ * the expected findings (rule id, file, line, column, message). A case whose documents give a
+ * `yaml/syntax` or `schema/kind` finding fails, unless it sets `allowParseErrors: true`. Every case
+ * also runs on documents without positions and must not throw.
  */
-export function testRule(rule: Rule, cases: { valid: { name: string; docs: Docs }[]; invalid: { name: string; docs: Docs; errors: ExpectedError[] }[] }): void {
+export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(rule.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        expect(runRule(rule, c.docs).map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([]);
+        expect(runRule(rule, parseCase(rule, c)).map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const found = runRule(rule, c.docs);
+        const found = runRule(rule, parseCase(rule, c));
         expect(found.length, found.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n')).toBe(c.errors.length);
         c.errors.forEach((e, i) => {
           const d = found[i] as Diagnostic;
