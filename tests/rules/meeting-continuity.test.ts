@@ -33,12 +33,29 @@ testRule(meetingContinuity, {
       name: 'an attendee without a representative counts as the same person',
       docs: { ...BASE, ...meetings(['2026-01-10', both], ['2026-03-10', [['police', 'dvu-focal-point'], ['hospital']]], ['2026-06-10', both]) },
     },
+    {
+      name: 'the usual representative with a different colleague each time',
+      docs: {
+        ...BASE,
+        ...meetings(
+          ['2026-01-10', both],
+          ['2026-03-10', [['police', 'dvu-focal-point'], ['hospital', 'nurse-a'], ['hospital', 'nurse-b']]],
+          ['2026-06-10', [['police', 'dvu-focal-point'], ['hospital', 'nurse-a'], ['hospital', 'nurse-c']]],
+          ['2026-09-10', [['police', 'dvu-focal-point'], ['hospital', 'nurse-a'], ['hospital', 'nurse-d']]],
+        ),
+      },
+    },
   ],
   invalid: [
     {
       name: 'a member absent from each of the last three meetings (file names out of date order)',
       docs: { ...BASE, ...meetings(['2026-01-10', both], ['2026-03-10', policeOnly], ['2026-06-10', policeOnly], ['2026-09-10', policeOnly]) },
       errors: [{ file: 'framework.md', line: 18, column: 21, messageId: 'absent', data: { agency: 'hospital', body: 'ncc', dates: '2026-03-10, 2026-06-10, 2026-09-10' }, related }],
+    },
+    {
+      name: 'a member listed twice is reported once, at its first place',
+      docs: { ...BASE, 'framework.md': (BASE['framework.md'] as string).replace('members: [police, hospital]', 'members: [police, hospital, hospital]'), ...meetings(['2026-03-10', policeOnly], ['2026-06-10', policeOnly], ['2026-09-10', policeOnly]) },
+      errors: [{ file: 'framework.md', line: 18, column: 21, messageId: 'absent', data: { agency: 'hospital', body: 'ncc', dates: '2026-03-10, 2026-06-10, 2026-09-10' }, related: [{ file: 'meetings/z.md', line: 7 }, { file: 'meetings/y.md', line: 7 }, { file: 'meetings/x.md', line: 7 }] }],
     },
     {
       name: 'a different representative at each of the last three meetings',

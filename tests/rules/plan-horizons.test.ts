@@ -47,6 +47,13 @@ testRule(planHorizons, {
       ],
     },
     {
+      name: 'a medium target due in the first year',
+      docs: { ...BASE, 'plan.md': plan(short, '{ id: t-medium, horizon: medium, due: 2026-06-30 }', long) },
+      errors: [
+        { file: 'plan.md', line: 10, column: 47, messageId: 'wrongHorizon', data: { id: 't-medium', due: '2026-06-30', horizon: 'medium', span: 'after 2027-01-01, by 2029-01-01', actual: 'short' } },
+      ],
+    },
+    {
       name: 'targets that cover short and long only',
       docs: { ...BASE, 'plan.md': plan(short, long) },
       errors: [{ file: 'plan.md', line: 5, column: 1, messageId: 'uncovered', data: { plan: 'nap', missing: '`medium`', first: 'medium' } }],

@@ -46,6 +46,11 @@ testRule(privacyPersonalData, {
       errors: [{ file: 'm.md', line: 14, column: 20, messageId: 'found', data: { what: 'an e-mail address', text: 'jane.doe@mail.example' } }],
     },
     {
+      name: 'an e-mail address and a phone number in one barrier: one finding for that text, naming the first',
+      docs: { ...BASE, 'm.md': meeting('"Write to jane.doe@mail.example or call +000 555 0199."', 'shared case file', 'Nothing else.') },
+      errors: [{ file: 'm.md', line: 10, column: 18, messageId: 'found', data: { what: 'an e-mail address', text: 'jane.doe@mail.example' } }],
+    },
+    {
       name: 'an identity number in the body only (position: the matched text)',
       docs: { ...BASE, 'm.md': meeting('Late referrals', 'shared case file', 'The survivor, ID 850101-1234567, was referred twice.') },
       errors: [{ file: 'm.md', line: 17, column: 18, endColumn: 32, messageId: 'found', data: { what: 'an identity number', text: '850101-1234567' } }],
