@@ -82,7 +82,7 @@ export class SetIndex {
   readonly actions = new Registry();
   /** Barriers, `meeting-id/barrier-id`. */
   readonly barriers = new Registry();
-  /** Meetings in date order, per body id. */
+  /** Meetings in date order, per body id (only those with a `YYYY-MM-DD` date). */
   readonly meetingsByBody = new Map<string, ProtocolDocument[]>();
 
   constructor(documents: readonly ProtocolDocument[]) {
@@ -164,7 +164,8 @@ export class SetIndex {
         this.addItems(doc, this.actions, 'actions', undefined);
         if (id !== undefined) this.addItems(doc, this.barriers, 'barriers', id);
         const body = str(data, 'body');
-        if (body !== undefined) {
+        // a meeting without a calendar date cannot be ordered (schema/shape reports the date)
+        if (body !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(str(data, 'date') ?? '')) {
           let list = this.meetingsByBody.get(body);
           if (list === undefined) this.meetingsByBody.set(body, (list = []));
           list.push(doc);

@@ -40,5 +40,15 @@ testRule(meetingOverdue, {
       },
       errors: [{ file: 'm1.md', line: 7, column: 53, messageId: 'overdue', data: { id: 'a-1', due: '2026-04-30', latest: 'ncc-2026-06', date: '2026-06-12' }, related: [{ file: 'm2.md', line: 5 }] }],
     },
+    {
+      name: 'a meeting whose date is not a calendar date does not hide an overdue action',
+      docs: {
+        ...BASE,
+        'm1.md': meeting('ncc-2026-03', '2026-03-12', ['{ id: a-1, action: Publish., status: open, due: 2026-04-30 }']),
+        'm2.md': meeting('ncc-2026-06', '2026-06-12', ['{ id: a-2, action: Other., status: done, due: 2026-09-30 }']),
+        'm3.md': meeting('ncc-undated', 'September 2026', ['{ id: a-3, action: Other., status: done, due: 2026-09-30 }']),
+      },
+      errors: [{ file: 'm1.md', line: 7, column: 53, messageId: 'overdue', data: { id: 'a-1', due: '2026-04-30', latest: 'ncc-2026-06', date: '2026-06-12' }, related: [{ file: 'm2.md', line: 5 }] }],
+    },
   ],
 });
