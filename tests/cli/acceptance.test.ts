@@ -92,3 +92,24 @@ describe('acceptance: a generated national set (25 agencies)', () => {
     expect(messages.find((m) => m.ruleId === 'ref/unknown')?.message).toContain(`did you mean \`${original}\`?`);
   });
 });
+
+describe('acceptance: the built-in example set (protocols/valdoria)', () => {
+  const valdoria = join(ROOT, 'protocols/valdoria');
+
+  it('is clean: `check` exits 0 with no findings', async () => {
+    expect(await runMain(['check', valdoria], { cwd: ROOT })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('one changed reference: ref/unknown at its line and column, with a did-you-mean, and nothing else', async () => {
+    const file = 'pathways/adult-sexual-violence.md';
+    const { dir, line, column, original, typo } = misspell(valdoria, file, /\n {4}lead: ([a-z0-9-]+\/[a-z0-9-]+)\n/);
+    const result = await runMain(['check', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const messages = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[]).flatMap((r) =>
+      r.messages.map((m) => ({ file: r.filePath, ruleId: m.ruleId, line: m.line, column: m.column, message: m.message })),
+    );
+    expect(messages).toEqual([
+      { file: join(dir, file), ruleId: 'ref/unknown', line, column, message: `\`${typo}\` is not a known role: use an id defined in the agency's \`roles\`; did you mean \`${original}\`?` },
+    ]);
+  });
+});
