@@ -5,29 +5,14 @@ import { asList, asRecord, own, str } from '../util/data.js';
 import { formatWithin } from './duration.js';
 import type { DutyGroup, DutyItem, HandbookModel, PrincipleView, RoleView } from './handbook-model.js';
 import type { Translator } from './i18n.js';
-import { buildContacts, buildGlossary } from './build-glossary.js';
+import { buildContacts } from './build-contacts.js';
+import { buildGlossary } from './build-glossary.js';
 import { buildPathways, stepName } from './build-pathways.js';
 import { ProseCache, buildProse } from './build-prose.js';
 import { buildReferrals } from './build-referrals.js';
 import type { RenderIndex } from './render-index.js';
 import { SourceList, lineOf } from './sources.js';
-
-/** Turns an id into words: `first-contact` → "First contact". */
-export function humanise(id: string): string {
-  const words = id.replace(/[-_]+/g, ' ').trim();
-  return words === '' ? id : words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A file-system- and URL-safe form of an id: lowercase letters, digits and single hyphens. */
-export function slugOf(id: string): string {
-  return id
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-}
+import { humanise, slugOf } from './words.js';
 
 /** What every part of a handbook reads while it is built: the run's shared state and the handbook's sources. */
 export interface BuildContext {
@@ -86,7 +71,7 @@ export class HandbookBuilder {
         const within = formatWithin(own(step, 'within'), t);
         const after = str(step, 'after');
         if (within === '' || after === undefined) return within;
-        return t.t('time.after', { within, step: stepName(rindex, `${pathway}/${after}`) });
+        return t.t('time.after', { within, step: stepName(`${pathway}/${after}`) });
       },
     };
     const cover = this.cover(ctx);
@@ -96,7 +81,7 @@ export class HandbookBuilder {
     const { out, into } = buildReferrals(ctx);
     const prose = buildProse(ctx);
     const glossary = buildGlossary(ctx, { principles, duties, pathways, referrals: [...out, ...into], prose });
-    const contacts = buildContacts(ctx, { pathways, out, into });
+    const contacts = buildContacts(ctx, { out, into });
     const title = info?.title ?? professionId;
     const slug = slugOf(professionId);
     return {
@@ -195,7 +180,7 @@ export class HandbookBuilder {
       const steps = rindex
         .stepsOf(entry.doc)
         .filter((s) => bySteps.has(s.key))
-        .map((s) => ({ step: { id: s.key, name: stepName(rindex, s.key), timing: ctx.timing(id, s.value) }, items: bySteps.get(s.key) ?? [] }));
+        .map((s) => ({ step: { id: s.key, name: stepName(s.key), timing: ctx.timing(id, s.value) }, items: bySteps.get(s.key) ?? [] }));
       groups.push({ pathway: { id, title: ctx.clean(str(entry.value, 'title') ?? humanise(id)), anchor: `pathway-${slugOf(id)}` }, anchor: `duties-${slugOf(id)}`, steps });
     }
     if (loose.length > 0) groups.push({ pathway: null, anchor: 'duties-other', steps: [{ step: null, items: loose }] });

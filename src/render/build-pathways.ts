@@ -3,14 +3,12 @@ import type { BuildContext } from './build-handbook.js';
 import { toDot, toMermaid, type Diagram } from './diagram.js';
 import { formatWithin } from './duration.js';
 import type { HandoverLink, HandoverView, PathwayView, StepView } from './handbook-model.js';
-import type { Part, RenderIndex } from './render-index.js';
+import type { Part } from './render-index.js';
+import { humanise, slugOf } from './words.js';
 
 /** The name of a step key `pathway/step`: its id in words ("First contact"). */
-export function stepName(rindex: RenderIndex, key: string): string {
-  const id = key.slice(key.indexOf('/') + 1);
-  const words = id.replace(/[-_]+/g, ' ').trim();
-  void rindex;
-  return words === '' ? id : words.charAt(0).toUpperCase() + words.slice(1);
+export function stepName(key: string): string {
+  return humanise(key.slice(key.indexOf('/') + 1));
 }
 
 const PART_ORDER: readonly Part[] = ['lead', 'support', 'implements'];
@@ -38,7 +36,7 @@ export function buildPathways(ctx: BuildContext): PathwayView[] {
       const leads = asList(own(s.value, 'lead')).filter((l): l is string => typeof l === 'string');
       return {
         id: s.key,
-        name: stepName(rindex, s.key),
+        name: stepName(s.key),
         action: ctx.clean(str(s.value, 'action') ?? ''),
         lead: leads.map((l) => ctx.roleLabel(l)).join('; '),
         support: asList(own(s.value, 'support')).filter((r): r is string => typeof r === 'string').map((r) => ctx.roleLabel(r)),
@@ -94,13 +92,13 @@ export function buildPathways(ctx: BuildContext): PathwayView[] {
     out.push({
       id,
       title: diagram.title,
-      anchor: `pathway-${slugPart(id)}`,
+      anchor: `pathway-${slugOf(id)}`,
       forms: asList(own(entry.value, 'forms_of_violence')).filter((f): f is string => typeof f === 'string').map((f) => ctx.clean(ctx.termWords(f))),
       steps: views,
       handovers,
       windows: itemsOf(entry.value, 'windows').map(([w]) => ({
         id: str(w, 'id') ?? '',
-        step: stepName(rindex, `${id}/${str(w, 'step') ?? ''}`),
+        step: stepName(`${id}/${str(w, 'step') ?? ''}`),
         within: formatWithin(own(w, 'within'), t),
         source: ctx.clean(str(w, 'source') ?? ''),
       })),
@@ -116,12 +114,8 @@ function link(ctx: BuildContext, pathway: string, key: string): HandoverLink {
   const step = ctx.rindex.step(key);
   const leads = asList(own(step?.value, 'lead')).filter((l): l is string => typeof l === 'string');
   return {
-    name: stepName(ctx.rindex, key),
+    name: stepName(key),
     who: leads.map((l) => ctx.roleLabel(l)).join('; '),
     timing: step === undefined ? '' : ctx.timing(pathway, step.value),
   };
-}
-
-function slugPart(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -8,6 +8,7 @@ import type { Translator } from './i18n.js';
 import { cleanNodes, filterAudience, minHeadingDepth, splitBody, type SplitBody } from './prose.js';
 import type { RenderIndex } from './render-index.js';
 import { directiveWords } from './terms.js';
+import { slugOf } from './words.js';
 
 /** Handbook headings: chapter h2, document h3, body headings from h4. */
 const BODY_DEPTH = 4;
@@ -102,7 +103,7 @@ export class ProseCache {
 
 /** The glossary anchor of a term key. */
 export function termAnchor(key: string): string {
-  return `term-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+  return `term-${slugOf(key)}`;
 }
 
 /** The title of a document for people: its name or title, or its id in words. */

@@ -5,12 +5,13 @@ import type { ParsedFileWithTree } from '../load/parse-file.js';
 import { UsageError } from '../model/errors.js';
 import { asList, asRecord, own, str } from '../util/data.js';
 import { didYouMean } from '../util/suggest.js';
-import { HandbookBuilder, slugOf } from './build-handbook.js';
+import { HandbookBuilder } from './build-handbook.js';
 import { isLang, LANGS, translatorFor, type Lang } from './i18n.js';
 import type { PdfPrinter } from './pdf.js';
 import { RenderIndex } from './render-index.js';
 import type { HtmlRenderer, IndexView } from './to-html.js';
 import { toMarkdown } from './to-mdast.js';
+import { slugOf } from './words.js';
 
 /** The output formats of `protokit render`. */
 export const FORMATS = ['md', 'html', 'pdf'] as const;

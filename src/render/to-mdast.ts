@@ -1,62 +1,12 @@
-import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
+import type { BlockContent, Heading, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import { email, emphasis, field, fields, heading, item, joined, list, paragraph, ref, strong, table, text } from './mdast-builders.js';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
 import type { HandbookModel, ReferralView } from './handbook-model.js';
 import type { Translator } from './i18n.js';
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value });
-
-/** Joins neighbouring text nodes: fewer, longer texts for remark-stringify to escape. */
-function merged(children: PhrasingContent[]): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const child of children) {
-    const last = out[out.length - 1];
-    if (child.type === 'text' && last !== undefined && last.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + child.value };
-    else if (child.type !== 'text' || child.value !== '') out.push(child);
-  }
-  return out;
-}
-const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
-const heading = (depth: Heading['depth'], value: string): Heading => ({ type: 'heading', depth, children: [text(value)] });
-const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children: merged(children) });
-const ref = (n: number): PhrasingContent[] => (n > 0 ? [{ type: 'footnoteReference', identifier: String(n), label: String(n) }] : []);
-const item = (children: PhrasingContent[], checked: boolean | null = null): ListItem => ({ type: 'listItem', spread: false, checked, children: [{ type: 'paragraph', children: merged(children) }] });
-const email = (address: string): PhrasingContent[] => (address === '' ? [] : /^[^\s@]+@[^\s@]+$/.test(address) ? [{ type: 'link', url: `mailto:${address}`, children: [text(address)] }] : [text(address)]);
-const list = (items: ListItem[], ordered = false): List => ({ type: 'list', ordered, spread: false, children: items });
-
-/** "Label: value" as phrasing content, or nothing when the value is empty; `colon` as the language writes it. */
-function field(label: string, value: string, colon: string): PhrasingContent[] {
-  return value === '' ? [] : [strong(`${label}${colon}`), text(` ${value}`)];
-}
-
-/** A list of "Label: value" items, leaving out empty values. */
-function fields(pairs: [string, string][], colon: string): List | undefined {
-  const items = pairs.filter(([, value]) => value !== '').map(([label, value]) => item(field(label, value, colon)));
-  return items.length === 0 ? undefined : list(items);
-}
-
-function table(header: string[], rows: PhrasingContent[][][]): Table {
-  const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children: merged(children) });
-  return {
-    type: 'table',
-    align: header.map(() => null),
-    children: [{ type: 'tableRow', children: header.map((h) => cell([text(h)])) }, ...rows.map((row) => ({ type: 'tableRow' as const, children: row.map(cell) }))],
-  };
-}
-
-/** Joins phrasing parts with a separator, leaving out empty parts. */
-function joined(parts: PhrasingContent[][], separator: string): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const part of parts.filter((p) => p.length > 0)) {
-    if (out.length > 0) out.push(text(separator));
-    out.push(...part);
-  }
-  return out;
-}
-
-function referral(model: HandbookModel, r: ReferralView, t: Translator, direction: 'out' | 'in'): RootContent[] {
+function referral(r: ReferralView, t: Translator, direction: 'out' | 'in'): RootContent[] {
   const title = direction === 'out' ? t.t('referral.toTitle', { service: r.toService, agency: r.toAgency }) : t.t('referral.fromTitle', { agency: r.fromAgency, service: r.toService });
   const details = fields([
     [t.t('referral.from'), direction === 'out' ? r.fromRole : [r.fromRole, r.fromAgency].filter((x) => x !== '').join(', ')],
@@ -69,7 +19,6 @@ function referral(model: HandbookModel, r: ReferralView, t: Translator, directio
     [t.t('referral.available'), r.available],
     [t.t('referral.notes'), r.notes],
   ], t.t('punct.colon'));
-  void model;
   return [{ type: 'heading', depth: 4, children: [text(title), ...ref(r.source)] }, ...(details === undefined ? [] : [details])];
 }
 
@@ -177,10 +126,10 @@ function buildChildren(model: HandbookModel, t: Translator): { children: RootCon
   out.push(heading(2, t.t('chapter.referrals')));
   out.push(heading(3, t.t('referral.out')));
   if (model.referralsOut.length === 0) out.push(paragraph(emphasis(t.t('common.none'))));
-  for (const r of model.referralsOut) out.push(...referral(model, r, t, 'out'));
+  for (const r of model.referralsOut) out.push(...referral(r, t, 'out'));
   out.push(heading(3, t.t('referral.in')));
   if (model.referralsIn.length === 0) out.push(paragraph(emphasis(t.t('common.none'))));
-  for (const r of model.referralsIn) out.push(...referral(model, r, t, 'in'));
+  for (const r of model.referralsIn) out.push(...referral(r, t, 'in'));
   // 6. prose
   out.push(heading(2, t.t('chapter.prose')), paragraph(text(t.t('intro.prose'))));
   if (model.prose.length === 0) out.push(paragraph(emphasis(t.t('common.none'))));
