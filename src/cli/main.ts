@@ -28,7 +28,12 @@ function program(io: CliIo, state: { code: number; verbose: boolean }): Command 
     .description('Lint, cross-check and render multi-agency protocols for the coordinated response to violence against women and girls')
     .version(VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // one line, like every other tool error: "protokit: unknown option '--quiett' (Did you mean --quiet?)"
+      outputError: (s, write) => write(`protokit: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
     .showSuggestionAfterError(true);
 
   addLintOptions(cli.command('validate').description('check every document against the JSON Schema of its kind')).action(async (paths: string[], flags: LintFlags) => {
