@@ -13,7 +13,11 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     writeFileSync(tmp, content);
     renameSync(tmp, file);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the temporary file could not be created in the first place
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is not writable' : (error as Error).message;
     throw new IoError(`Cannot write ${file}: ${why}`, { cause: error });
