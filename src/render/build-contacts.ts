@@ -37,9 +37,10 @@ export function buildContacts(ctx: BuildContext, input: ContactInput): ContactVi
     }
   }
   const out: ContactView[] = [];
-  for (const [id, entry] of rindex.set.agencies.first) {
+  for (const id of rindex.inSetOrder('agency', relations.keys())) {
     const kinds = relations.get(id);
-    if (kinds === undefined) continue;
+    const entry = rindex.set.agencies.get(id);
+    if (kinds === undefined || entry === undefined) continue;
     const contact = asRecord(own(entry.value, 'contact'));
     const confidential = own(entry.value, 'confidential_location') === true;
     out.push({

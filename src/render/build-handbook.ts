@@ -174,9 +174,10 @@ export class HandbookBuilder {
       }
     }
     const groups: DutyGroup[] = [];
-    for (const [id, entry] of rindex.set.pathways.first) {
+    for (const id of rindex.inSetOrder('pathway', byPathway.keys())) {
       const bySteps = byPathway.get(id);
-      if (bySteps === undefined) continue;
+      const entry = rindex.set.pathways.get(id);
+      if (bySteps === undefined || entry === undefined) continue;
       const steps = rindex
         .stepsOf(entry.doc)
         .filter((s) => bySteps.has(s.key))

@@ -23,10 +23,10 @@ export function buildPathways(ctx: BuildContext): PathwayView[] {
     if (step?.doc.id !== undefined) pathwayIds.add(step.doc.id);
   }
   const out: PathwayView[] = [];
-  let n = 0;
-  for (const [id, entry] of rindex.set.pathways.first) {
-    n++;
-    if (!pathwayIds.has(id)) continue;
+  for (const id of rindex.inSetOrder('pathway', pathwayIds)) {
+    const entry = rindex.set.pathways.get(id);
+    if (entry === undefined) continue;
+    const n = rindex.pathwayNumber(id);
     const doc = entry.doc;
     const source = ctx.source(t.t('source.pathway', { id }), doc, ['title']);
     const steps = rindex.stepsOf(doc);

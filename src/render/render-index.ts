@@ -62,6 +62,8 @@ export class RenderIndex {
   readonly audiences = new Map<string, AudienceHit[]>();
   /** The loaded file (with its tree and cached YAML positions) of each document path. */
   readonly files = new Map<string, ParsedFileWithTree>();
+  /** The position of each agency and pathway id in the set (file order), to sort a handbook's few without a scan. */
+  private readonly order = new Map<string, number>();
 
   constructor(set: SetIndex, files: readonly ParsedFileWithTree[]) {
     this.set = set;
@@ -72,6 +74,8 @@ export class RenderIndex {
       this.professions.push(info);
       this.professionById.set(id, info);
     }
+    for (const key of set.agencies.keys()) this.order.set(`agency\u0000${key}`, this.order.size);
+    for (const key of set.pathways.keys()) this.order.set(`pathway\u0000${key}`, this.order.size);
     this.terms = new TermMatcher(set);
     const addresses: string[] = [];
     for (const agency of set.agencies.values()) {
@@ -185,6 +189,18 @@ export class RenderIndex {
         if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
       }
     }
+  }
+
+  /** Agency or pathway ids in set order (unknown ids last, by id). */
+  inSetOrder(kind: 'agency' | 'pathway', ids: Iterable<string>): string[] {
+    const rank = (id: string): number => this.order.get(`${kind}\u0000${id}`) ?? Number.MAX_SAFE_INTEGER;
+    return [...ids].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The position of a pathway in the set (1-based; 0 when unknown), for diagram element ids. */
+  pathwayNumber(id: string): number {
+    const at = this.order.get(`pathway\u0000${id}`);
+    return at === undefined ? 0 : at - this.set.agencies.size + 1;
   }
 
   /** The data of a step key, when it exists. */

@@ -15,7 +15,8 @@ function chromiumPath(): string {
   try {
     return findChromium(process.env['PROTOKIT_CHROMIUM'], process.env['PATH'], process.cwd());
   } catch (error) {
-    throw new Error(`The browser tests need a Chromium: ${(error as Error).message}. On Debian/Ubuntu: apt-get update && apt-get install -y chromium`);
+    const why = (error as Error).message.replace(/ for --format pdf/, '').replace(/: install one.*$/, '');
+    throw new Error(`The browser tests need a Chromium and found none (${why}). Install Debian's: apt-get update && apt-get install -y chromium, or set PROTOKIT_CHROMIUM to a Chromium or Chrome executable`);
   }
 }
 
