@@ -3,6 +3,8 @@ import { exitCodeOf, lint, type LintMode } from '../lint.js';
 import type { Severity } from '../model/diagnostic.js';
 import { IoError, isToolError, UsageError } from '../model/errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { cacheFile } from '../load/cache.js';
+import { defaultJobs, loadSetParallel } from '../load/parallel.js';
 import { REPORTERS } from '../report/index.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporter.js';
 import { VERSION } from '../version.js';
@@ -18,6 +20,9 @@ export interface LintFlags {
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
+  jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Parses `--rule id=severity` values. */
@@ -52,12 +57,26 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
     if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(`Invalid --max-warnings \`${flags.maxWarnings}\`: give a whole number, e.g. --max-warnings 0`);
     maxWarnings = Number(flags.maxWarnings);
   }
+  if (flags.jobs !== undefined && !/^[1-9]\d{0,3}$/.test(flags.jobs)) throw new UsageError(`Invalid --jobs \`${flags.jobs}\`: give a whole number of threads from 1, e.g. --jobs 2`);
+  const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+  const cache = flags.cache === true ? cacheFile(flags.cacheLocation, io.cwd) : undefined;
   const result = await lint({
     paths: paths.length === 0 ? ['.'] : paths,
     mode,
     cwd: io.cwd,
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     ruleOverrides: parseRuleFlags(flags.rule),
+    load: (config, resolved, cwd) =>
+      loadSetParallel({
+        paths: resolved,
+        base: cwd,
+        ignore: config.ignore,
+        limits: config.limits,
+        jobs,
+        ...(cache !== undefined ? { cache } : {}),
+        ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}),
+        onWarning: (message: string) => io.stderr.write(`protokit: warning: ${message}\n`),
+      }),
   });
   const exitCode = exitCodeOf(result.diagnostics, maxWarnings);
   const shown = flags.quiet === true ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;

@@ -19,7 +19,10 @@ function addLintOptions(command: Command): Command {
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
-    .option('--verbose', 'say what was read and skipped; show stack traces of internal errors');
+    .option('--verbose', 'say what was read and skipped; show stack traces of internal errors')
+    .option('--jobs <n>', 'threads that parse the documents (default: one per core; 1: no worker threads)')
+    .option('--cache', 'keep what parsing found per file, and parse only changed files next time')
+    .option('--cache-location <path>', 'the cache file, or a folder to keep it in (default: .protokitcache)');
 }
 
 /** Builds the commander program; every action stores its exit code in `state`. */

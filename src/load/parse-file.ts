@@ -180,7 +180,7 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
     file.diagnostics.push(finding(file, 'yaml/syntax', 'The file holds NUL bytes, so it is binary, not Markdown text: remove it from the set or add it to `ignore`', at, at + 1, true));
     return file;
   }
-  const tree = parseMarkdown(file.text);
+  const tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
   if (options.keepTree === true) file.tree = tree;
   const first = tree.children[0];
   if (first === undefined || first.type !== 'yaml') {

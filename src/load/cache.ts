@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { ParsedFile } from '../model/document.js';
+import { IoError } from '../model/errors.js';
+import { schemasDir } from '../validate/schemas.js';
+import { VERSION } from '../version.js';
+import type { Limits } from './limits.js';
+
+/**
+ * The parse cache (`--cache`): what `parseFile` produced for each file (findings of the document
+ * stage, frontmatter data, body facts; no tree), keyed on the file's path and the SHA-256 of its
+ * bytes. The whole cache is keyed on protokit's version, the code that parses and validates,
+ * the JSON Schemas and the config's limits; a cache made under another key is ignored.
+ *
+ * One file, written atomically:
+ *
+ *     protokit-cache 1\n        magic and format
+ *     <key>\n                   SHA-256 (hex) of version, code, schemas and limits
+ *     <checksum>\n              SHA-256 (hex) of the payload
+ *     <payload>                 v8.serialize([[path, hash, plain, file], ...])
+ *
+ * v8 serialization (the structured clone format workers use) keeps what JSON would lose in
+ * frontmatter data (`.inf`, `.nan`, shared alias values). A cache that is corrupt, truncated,
+ * of another format or key, or not shaped as expected is never trusted: it is ignored, every
+ * file is parsed again, and it is rewritten.
+ */
+
+const MAGIC = 'protokit-cache 1';
+
+/** Default file name of the cache, in the current directory. */
+export const DEFAULT_CACHE_NAME = '.protokitcache';
+
+/** One cached file: `text` is left out (restored from the bytes) when `plain`. */
+interface Entry {
+  hash: string;
+  plain: boolean;
+  file: ParsedFile;
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+function hashFolder(hash: ReturnType<typeof createHash>, folder: URL, test: (name: string) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter(test).sort();
+  } catch {
+    hash.update(`missing ${folder.href}\n`);
+    return;
+  }
+  for (const name of names) {
+    hash.update(`${name}\n`);
+    hash.update(readFileSync(new URL(name, folder)));
+    hash.update('\n');
+  }
+}
+
+/** What decides a file's parse result besides its bytes (the parts of the cache key). */
+export interface FingerprintSources {
+  version: string;
+  /** The folder of the JSON Schemas. */
+  schemas: URL;
+  /** Folders of the code that parses, validates and shapes the result. */
+  code: readonly URL[];
+}
+
+/** SHA-256 of a version, the `*.json` of a schema folder, and the code files of some folders. */
+export function fingerprintOf(sources: FingerprintSources): string {
+  const hash = createHash('sha256');
+  hash.update(`protokit ${sources.version}\n`);
+  hashFolder(hash, sources.schemas, (name) => name.endsWith('.json'));
+  const code = (name: string): boolean => /\.(js|ts|mjs)$/.test(name) && !name.endsWith('.d.ts');
+  for (const folder of sources.code) hashFolder(hash, folder, code);
+  return hash.digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The fingerprint of this protokit: its version, its JSON Schemas, and the code of the loader,
+ * the validators, the model and the utilities they use (so that a rebuilt protokit of the same
+ * version does not trust results of its older self).
+ */
+export function parserFingerprint(): string {
+  fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['./', '../validate/', '../model/', '../util/'].map((f) => new URL(f, import.meta.url)) });
+  return fingerprint;
+}
+
+/** The key of a cache: a parser fingerprint and the config's limits. */
+export function cacheKey(limits: Limits, fingerprintHex: string = parserFingerprint()): string {
+  const sortedLimits = Object.fromEntries(Object.entries(limits).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sha256(`${fingerprintHex}\n${JSON.stringify(sortedLimits)}`);
+}
+
+/** Where the cache lives: `location` as a file, or `.protokitcache` inside it when it is a folder. */
+export function cacheFile(location: string | undefined, cwd: string): string {
+  const path = resolve(cwd, location ?? DEFAULT_CACHE_NAME);
+  if (location !== undefined && (/[\\/]$/.test(location) || isFolder(path))) return join(path, DEFAULT_CACHE_NAME);
+  return path;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks the shape of a cached file closely enough that rules can read it as they read a fresh one. */
+function isParsedFile(v: unknown, path: string, hash: string): v is ParsedFile {
+  if (!isObject(v)) return false;
+  if (v['file'] !== path || v['hash'] !== hash || typeof v['text'] !== 'string' || typeof v['isDocument'] !== 'boolean') return false;
+  if (!Array.isArray(v['suppressions']) || !Array.isArray(v['diagnostics'])) return false;
+  const body = v['body'];
+  if (!isObject(body) || !Array.isArray(body['terms']) || !Array.isArray(body['audiences']) || !Array.isArray(body['prose'])) return false;
+  if (v['data'] !== undefined && !isObject(v['data'])) return false;
+  if (v['kind'] !== undefined && typeof v['kind'] !== 'string') return false;
+  if (v['yaml'] !== undefined && !isObject(v['yaml'])) return false;
+  return !('tree' in v);
+}
+
+/** Why a cache file was not used (for `--verbose`), or undefined when it was. */
+export type CacheRejection = 'missing' | 'unreadable' | 'format' | 'stale' | 'corrupt';
+
+/** The parse cache of one run. */
+export class ParseCache {
+  private readonly entries: Map<string, Entry>;
+  private dirty: boolean;
+  private readonly seen = new Set<string>();
+
+  private constructor(
+    /** The cache file. */
+    readonly file: string,
+    /** The key the entries belong to. */
+    readonly key: string,
+    entries: Map<string, Entry>,
+    /** Why the file on disk was not used, if it was not. */
+    readonly rejected: CacheRejection | undefined,
+  ) {
+    this.entries = entries;
+    this.dirty = rejected !== undefined;
+  }
+
+  /** Reads the cache file; anything wrong with it gives an empty cache (rewritten on save). */
+  static load(file: string, key: string): ParseCache {
+    let raw: Buffer;
+    try {
+      raw = readFileSync(file);
+    } catch (error) {
+      return new ParseCache(file, key, new Map(), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable');
+    }
+    const lines: string[] = [];
+    let at = 0;
+    for (let i = 0; i < 3; i++) {
+      const end = raw.indexOf(0x0a, at);
+      if (end === -1 || end - at > 200) return new ParseCache(file, key, new Map(), 'format');
+      lines.push(raw.toString('latin1', at, end));
+      at = end + 1;
+    }
+    if (lines[0] !== MAGIC) return new ParseCache(file, key, new Map(), 'format');
+    if (lines[1] !== key) return new ParseCache(file, key, new Map(), 'stale');
+    const payload = raw.subarray(at);
+    if (lines[2] !== sha256(payload)) return new ParseCache(file, key, new Map(), 'corrupt');
+    let data: unknown;
+    try {
+      data = deserialize(payload);
+    } catch {
+      return new ParseCache(file, key, new Map(), 'corrupt');
+    }
+    if (!Array.isArray(data)) return new ParseCache(file, key, new Map(), 'corrupt');
+    const entries = new Map<string, Entry>();
+    for (const item of data as unknown[]) {
+      if (!Array.isArray(item) || item.length !== 4) return new ParseCache(file, key, new Map(), 'corrupt');
+      const [path, hash, plain, parsed] = item as [unknown, unknown, unknown, unknown];
+      if (typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || typeof plain !== 'boolean') return new ParseCache(file, key, new Map(), 'corrupt');
+      if (!isParsedFile(parsed, path, hash)) return new ParseCache(file, key, new Map(), 'corrupt');
+      entries.set(path, { hash, plain, file: parsed });
+    }
+    return new ParseCache(file, key, entries, undefined);
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The cached parse of `path` when it was made from bytes with this hash; `decode` gives the
+   * text when the entry does not hold it. The result is a fresh object the caller may keep.
+   */
+  get(path: string, hash: string, decode: () => string): ParsedFile | undefined {
+    this.seen.add(path);
+    const entry = this.entries.get(path);
+    if (entry === undefined || entry.hash !== hash) return undefined;
+    // the deserialized object itself (fresh from this run's read): `save` runs before any rule
+    const file = entry.file;
+    if (entry.plain) file.text = decode();
+    return file;
+  }
+
+  /** Stores a freshly parsed file; `plain` says whether its text is the plain decoding of its bytes. */
+  set(file: ParsedFile, plain: boolean): void {
+    this.seen.add(file.file);
+    if (file.hash === '') return; // unreadable: nothing worth keeping
+    const { tree: _tree, ...rest } = file as ParsedFile & { tree?: unknown };
+    const stored: ParsedFile = plain ? { ...rest, text: '' } : rest;
+    this.entries.set(file.file, { hash: file.hash, plain, file: stored });
+    this.dirty = true;
+  }
+
+  /** Whether an entry for `path` exists (whatever its hash). */
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  /**
+   * Writes the cache if anything changed; call it before handing the files to the rules.
+   * Entries of files not met in this run are kept (a run
+   * over part of the set must not empty the cache) unless the file no longer exists.
+   */
+  save(cwd: string): void {
+    for (const path of this.entries.keys()) {
+      if (!this.seen.has(path) && !existsSync(resolve(cwd, path))) {
+        this.entries.delete(path);
+        this.dirty = true;
+      }
+    }
+    if (!this.dirty) return;
+    const list: [string, string, boolean, ParsedFile][] = [];
+    for (const [path, entry] of this.entries) list.push([path, entry.hash, entry.plain, entry.plain && entry.file.text !== '' ? { ...entry.file, text: '' } : entry.file]);
+    const payload = serialize(list);
+    const header = Buffer.from(`${MAGIC}\n${this.key}\n${sha256(payload)}\n`, 'latin1');
+    try {
+      writeFileAtomic(this.file, Buffer.concat([header, payload]));
+    } catch (error) {
+      // writeFileAtomic's own clean-up can fail with a raw error (ENOTDIR when the folder is a file)
+      if (error instanceof IoError) throw error;
+      throw new IoError(`Cannot write ${this.file}: ${(error as Error).message}`, { cause: error });
+    }
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,203 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { runRules } from '../../src/check/run-rules.js';
+import { cacheFile, cacheKey, fingerprintOf, ParseCache } from '../../src/load/cache.js';
+import { DEFAULT_LIMITS, type Limits } from '../../src/load/limits.js';
+import { loadSet } from '../../src/load/load-set.js';
+import { loadSetParallel } from '../../src/load/parallel.js';
+import type { ParsedFile } from '../../src/model/document.js';
+import { RULES } from '../../src/rules/index.js';
+import { schemasDir } from '../../src/validate/schemas.js';
+
+/** The parse cache: unchanged files come from it, anything else is parsed again; a bad cache is never trusted. */
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+const AGENCY = (id: string, extra = ''): string => `---
+kind: agency
+id: ${id}
+name: Agency ${id}
+sector: health
+${extra}---
+
+# About
+
+A survivor-centred service. :term[survivor] support.
+
+<!-- protokit-disable-next-line definitions/avoid -->
+Text after a suppression.
+`;
+
+let root: string;
+let set: string;
+let cache: string;
+
+function write(name: string, text: string): void {
+  writeFileSync(join(set, name), text);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'protokit-cache-'));
+  temps.push(root);
+  set = join(root, 'set');
+  mkdirSync(set);
+  write('a.md', AGENCY('alpha'));
+  write('b.md', AGENCY('beta', 'budget: .nan\nlimit: .inf\nshared: &s { x: 1 }\nagain: *s\n'));
+  write('c.md', AGENCY('gamma', 'unknown_key: 1\n')); // a schema/shape finding
+  write('d.md', '---\nkind: agency\nid: [broken\n---\n'); // yaml/syntax
+  write('e.md', '\uFEFF---\nkind: agency\nid: bom\nname: BOM\nsector: health\n---\nBody\n'); // a BOM
+  writeFileSync(join(set, 'f.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0xff, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a])); // invalid UTF-8
+  write('readme.md', '# Not a document\n');
+  cache = join(root, '.protokitcache');
+});
+
+/** One load through the cache, counting what was parsed. */
+async function load(options: { limits?: Limits; fingerprint?: string; cacheAt?: string } = {}): Promise<{ files: ParsedFile[]; parsed: string[]; warnings: string[] }> {
+  const parsed: string[] = [];
+  const warnings: string[] = [];
+  const files = await loadSetParallel({
+    paths: [set],
+    base: root,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    jobs: 1,
+    cache: options.cacheAt ?? cache,
+    ...(options.fingerprint !== undefined ? { fingerprint: options.fingerprint } : {}),
+    onParse: (file) => parsed.push(file),
+    onWarning: (message) => warnings.push(message),
+  });
+  return { files, parsed, warnings };
+}
+
+/** The findings of a check over loaded files, as the JSON a reporter would get. */
+function findings(files: readonly ParsedFile[]): string {
+  return JSON.stringify(runRules(files, { rules: RULES }));
+}
+
+const ALL = ['set/a.md', 'set/b.md', 'set/c.md', 'set/d.md', 'set/e.md', 'set/f.md', 'set/readme.md'];
+
+describe('--cache', () => {
+  it('parses everything on a cold run, nothing on a warm one, with the same result as no cache', async () => {
+    const plain = loadSet({ paths: [set], base: root, limits: DEFAULT_LIMITS }).files;
+    const cold = await load();
+    expect(cold.parsed).toEqual(ALL);
+    const warm = await load();
+    expect(warm.parsed).toEqual([]);
+    expect(warm.files.map((f) => f.file)).toEqual(ALL);
+    for (const files of [cold.files, warm.files]) {
+      expect(findings(files)).toBe(findings(plain));
+      expect(files.map((f) => f.text)).toEqual(plain.map((f) => f.text));
+      expect(files.map((f) => f.data)).toEqual(plain.map((f) => f.data));
+      expect(files.map((f) => f.body)).toEqual(plain.map((f) => f.body));
+      expect(files.map((f) => f.suppressions)).toEqual(plain.map((f) => f.suppressions));
+    }
+    // what JSON would lose survives: .nan, .inf, and an alias that shares its value
+    const beta = warm.files[1]?.data as Record<string, unknown>;
+    expect(beta['budget']).toBeNaN();
+    expect(beta['limit']).toBe(Infinity);
+    expect(beta['again']).toBe(beta['shared']);
+    expect(warm.files[4]?.text.startsWith('---')).toBe(true); // the BOM is not restored into the text
+    expect(warm.warnings).toEqual([]);
+  });
+
+  it('parses again only the file whose content changed', async () => {
+    await load();
+    write('b.md', AGENCY('beta-2'));
+    const warm = await load();
+    expect(warm.parsed).toEqual(['set/b.md']);
+    expect(warm.files[1]?.data?.['id']).toBe('beta-2');
+    expect((await load()).parsed).toEqual([]);
+  });
+
+  it('parses a new file and forgets a removed one', async () => {
+    await load();
+    write('g.md', AGENCY('delta'));
+    rmSync(join(set, 'a.md'));
+    expect((await load()).parsed).toEqual(['set/g.md']);
+    const entries = ParseCache.load(cache, cacheKey(DEFAULT_LIMITS));
+    expect(entries.rejected).toBeUndefined();
+    expect(entries.has('set/a.md')).toBe(false);
+    expect(entries.has('set/g.md')).toBe(true);
+  });
+
+  it('keeps the entries of files outside a partial run', async () => {
+    await load();
+    const parsed: string[] = [];
+    await loadSetParallel({ paths: [join(set, 'a.md')], base: root, limits: DEFAULT_LIMITS, jobs: 1, cache, onParse: (f) => parsed.push(f) });
+    expect(parsed).toEqual([]);
+    expect((await load()).parsed).toEqual([]);
+  });
+
+  const spoil: [string, (file: string) => void][] = [
+    ['corrupt payload', (file) => {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
+      writeFileSync(file, bytes);
+    }],
+    ['truncated', (file) => truncateSync(file, Math.floor(readFileSync(file).length / 2))],
+    ['truncated inside the header', (file) => truncateSync(file, 20)],
+    ['empty', (file) => writeFileSync(file, '')],
+    ['not a cache (JSON)', (file) => writeFileSync(file, '{"entries": {"set/a.md": {"hash": "x"}}}')],
+    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 1', 'protokit-cache 0'), 'latin1')],
+    ['another key (other version)', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace(/\n[0-9a-f]{64}\n/, `\n${'0'.repeat(64)}\n`), 'latin1')],
+  ];
+  for (const [what, damage] of spoil) {
+    it(`ignores and rewrites a cache that is ${what}`, async () => {
+      await load();
+      damage(cache);
+      const again = await load();
+      expect(again.parsed).toEqual(ALL);
+      expect(findings(again.files)).toBe(findings(loadSet({ paths: [set], base: root, limits: DEFAULT_LIMITS }).files));
+      expect((await load()).parsed).toEqual([]); // rewritten, and good again
+    });
+  }
+
+  it('rejects a cache whose checksum is right but whose entries are not parsed files', async () => {
+    await load();
+    const { serialize } = await import('node:v8');
+    const { createHash } = await import('node:crypto');
+    const text = readFileSync(cache, 'latin1');
+    const key = text.split('\n')[1] as string;
+    const payload = serialize([['set/a.md', 'a'.repeat(64), true, { file: 'set/a.md', hash: 'a'.repeat(64), diagnostics: 'not a list' }]]);
+    writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 1\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    expect((await load()).parsed).toEqual(ALL);
+  });
+
+  it('is stale when the schemas change (fingerprint), or the limits', async () => {
+    const schemas = join(root, 'schemas');
+    cpSync(new URL('.', schemasDir), schemas, { recursive: true });
+    const sources = { version: '0.1.0', schemas: pathToFileURL(`${schemas}/`), code: [] };
+    const before = fingerprintOf(sources);
+    await load({ fingerprint: before });
+    expect((await load({ fingerprint: before })).parsed).toEqual([]);
+    writeFileSync(join(schemas, 'agency.schema.json'), readFileSync(join(schemas, 'agency.schema.json'), 'utf8').replace('"type": "object"', '"type":"object"'));
+    const after = fingerprintOf(sources);
+    expect(after).not.toBe(before);
+    expect((await load({ fingerprint: after })).parsed).toEqual(ALL);
+    expect(fingerprintOf({ ...sources, version: '0.1.1' })).not.toBe(after);
+    expect((await load({ fingerprint: after, limits: { ...DEFAULT_LIMITS, maxYamlDepth: 50 } })).parsed).toEqual(ALL);
+  });
+
+  it('goes on without the cache, with a warning, when it cannot write it', async () => {
+    const blocked = join(root, 'file-not-folder');
+    writeFileSync(blocked, 'x');
+    const result = await load({ cacheAt: join(blocked, 'cache') });
+    expect(result.parsed).toEqual(ALL);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/Cannot write .*going on without the cache/);
+  });
+
+  it('puts the cache in a folder given as --cache-location', () => {
+    mkdirSync(join(root, 'cachedir'));
+    expect(cacheFile('cachedir', root)).toBe(join(root, 'cachedir', '.protokitcache'));
+    expect(cacheFile('newdir/', root)).toBe(join(root, 'newdir', '.protokitcache'));
+    expect(cacheFile('my.cache', root)).toBe(join(root, 'my.cache'));
+    expect(cacheFile(undefined, root)).toBe(join(root, '.protokitcache'));
+  });
+});

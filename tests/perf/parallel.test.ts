@@ -1,0 +1,68 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The parallel loader gives exactly what the single-thread loader gives: same bytes out. */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
+let dir: string;
+let set: string;
+
+function protokit(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, 'bin/protokit.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  // the worker threads run the compiled loader: build it when it is not there
+  if (!existsSync(join(ROOT, 'dist/load/worker.js')) || !existsSync(join(ROOT, 'dist/load/parallel.js'))) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'pipe' });
+  }
+  dir = mkdtempSync(join(tmpdir(), 'protokit-parallel-'));
+  set = join(dir, 'set');
+  // 60 agencies: about 110 files, above the threshold for workers; 40 defects of every kind
+  execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '60', '--out', set, '--defects', '40', '--seed', 'parallel'], { stdio: 'pipe' });
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('--jobs', () => {
+  for (const mode of ['check', 'validate'] as const) {
+    it(`${mode}: --jobs 2 (worker threads) prints the same JSON as --jobs 1 (this thread)`, async () => {
+      const one = await protokit([mode, 'set', '-f', 'json', '--jobs', '1', '--verbose'], dir);
+      const two = await protokit([mode, 'set', '-f', 'json', '--jobs', '2', '--verbose'], dir);
+      expect(one.stderr).not.toMatch(/worker threads/);
+      expect(two.stderr).toMatch(/parsing \d+ files in 2 worker threads/);
+      expect(two.code).toBe(one.code);
+      expect(one.code).toBe(1);
+      const findings = (JSON.parse(one.stdout) as { messages: unknown[] }[]).reduce((n, f) => n + f.messages.length, 0);
+      expect(findings).toBeGreaterThan(mode === 'check' ? 30 : 3);
+      expect(two.stdout).toBe(one.stdout);
+    }, 120_000);
+  }
+
+  it('stylish output is the same too, and so is a run with three workers and a cache', async () => {
+    const cache = join(dir, 'c1');
+    const one = await protokit(['check', 'set', '--jobs', '1'], dir);
+    const three = await protokit(['check', 'set', '--jobs', '3', '--cache', '--cache-location', cache], dir);
+    const warm = await protokit(['check', 'set', '--jobs', '3', '--cache', '--cache-location', cache], dir);
+    expect(three.stdout).toBe(one.stdout);
+    expect(warm.stdout).toBe(one.stdout);
+    expect(existsSync(cache)).toBe(true);
+  }, 120_000);
+
+  it('refuses a --jobs that is not a whole number from 1', async () => {
+    for (const bad of ['0', '-1', 'two', '1.5']) {
+      const result = await protokit(['check', 'set', `--jobs=${bad}`], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/Invalid --jobs/);
+    }
+  }, 60_000);
+});
