@@ -1,19 +1,41 @@
-import type { Root } from 'mdast';
+import { createRequire } from 'node:module';
+import type { Root, RootContent, Yaml } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import type remarkGfmType from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Node } from 'unist';
+
+type Gfm = typeof remarkGfmType;
+
+/**
+ * remark-gfm and its hundred modules are for handbooks only: where Node can `require()` an ES
+ * module (20.19 and later) they are loaded on first use, so `check` does not pay for them;
+ * elsewhere they are loaded with this module, as before.
+ */
+const lazyGfm = (process.features as { require_module?: boolean }).require_module === true;
+let gfm: Gfm | undefined = lazyGfm ? undefined : ((await import('remark-gfm')) as { default: Gfm }).default;
+
+function gfmPlugin(): Gfm {
+  gfm ??= (createRequire(import.meta.url)('remark-gfm') as { default: Gfm }).default;
+  return gfm;
+}
 
 let full: ReturnType<typeof createFull> | undefined;
 let lean: ReturnType<typeof createLean> | undefined;
+let body: ReturnType<typeof createBody> | undefined;
 
 function createFull() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmPlugin()).use(remarkDirective).freeze();
 }
 
 function createLean() {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+}
+
+function createBody() {
+  return unified().use(remarkParse).use(remarkDirective).freeze();
 }
 
 /**
@@ -25,6 +47,136 @@ function createLean() {
  * per cell and a bare URL stays inside its run.
  */
 export function parseMarkdown(text: string, options: { gfm?: boolean } = {}): Root {
-  if (options.gfm === false) return (lean ??= createLean()).parse(text);
+  if (options.gfm === false) return parseWithoutGfm(text);
   return (full ??= createFull()).parse(text);
+}
+
+/** Where a YAML frontmatter is, found as micromark-extension-frontmatter finds it. */
+export interface Frontmatter {
+  /** The YAML between the fences (without the line endings next to the fences). */
+  value: string;
+  /** End of the closing fence (after its trailing spaces and tabs). */
+  fenceEnd: number;
+  /** Line and column of `fenceEnd`. */
+  endLine: number;
+  endColumn: number;
+  /** Start of the body: after the line ending of the closing fence (or the end of the text). */
+  bodyStart: number;
+  /** Line of `bodyStart`. */
+  bodyLine: number;
+}
+
+/** Length of the line ending at `i` (CRLF, LF or CR), or 0. */
+function eolAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 10) return 1;
+  if (c === 13) return text.charCodeAt(i + 1) === 10 ? 2 : 1;
+  return 0;
+}
+
+/** Skips spaces and tabs. */
+function skipSpace(text: string, i: number): number {
+  let j = i;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  return j;
+}
+
+/**
+ * The YAML frontmatter of a text, with micromark-extension-frontmatter's rules: `---` on the first
+ * line (spaces and tabs may follow), then lines up to a closing `---` line; without a closing
+ * fence there is no frontmatter.
+ */
+export function findFrontmatter(text: string): Frontmatter | undefined {
+  if (!text.startsWith('---')) return undefined;
+  let i = skipSpace(text, 3);
+  let eol = eolAt(text, i);
+  if (eol === 0) return undefined;
+  const valueStart = i + eol;
+  let previousEol = i;
+  let lineStart = valueStart;
+  let line = 2;
+  for (;;) {
+    if (text.startsWith('---', lineStart)) {
+      const end = skipSpace(text, lineStart + 3);
+      const after = eolAt(text, end);
+      if (end === text.length || after > 0) {
+        return {
+          value: previousEol >= valueStart ? text.slice(valueStart, previousEol) : '',
+          fenceEnd: end,
+          endLine: line,
+          endColumn: end - lineStart + 1,
+          bodyStart: end + after,
+          bodyLine: after > 0 ? line + 1 : line,
+        };
+      }
+    }
+    i = lineStart;
+    while (i < text.length && eolAt(text, i) === 0) i++;
+    if (i === text.length) return undefined;
+    eol = eolAt(text, i);
+    previousEol = i;
+    lineStart = i + eol;
+    line++;
+  }
+}
+
+/** Moves every position of a tree by whole lines (the tree was parsed from a text starting at a line start). */
+function shift(root: Node, lines: number, offset: number): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const position = node.position;
+    if (position !== undefined) {
+      position.start.line += lines;
+      position.end.line += lines;
+      if (position.start.offset !== undefined) position.start.offset += offset;
+      if (position.end.offset !== undefined) position.end.offset += offset;
+    }
+    const children = (node as { children?: Node[] }).children;
+    if (children !== undefined) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+  }
+}
+
+/**
+ * The same tree as the frontmatter + directive parser gives, faster: the frontmatter is found
+ * here (it is nearly half of a protocol document's bytes, and micromark would walk it character
+ * by character only to hand it over as one `yaml` node), and only the body goes through
+ * micromark, its positions moved to where the body starts. After a frontmatter, micromark starts
+ * the body afresh on a new line, so the two parses agree (tests/perf/markdown-body.test.ts).
+ */
+function parseWithoutGfm(text: string): Root {
+  const matter = findFrontmatter(text);
+  // without a frontmatter, the parser that looks for one (a failed attempt is not without effect
+  // on what follows); a BOM at the start of the body would be dropped as if it started a file
+  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return (lean ??= createLean()).parse(text);
+  const tree = (body ??= createBody()).parse(text.slice(matter.bodyStart));
+  const yaml: Yaml = {
+    type: 'yaml',
+    value: matter.value,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: matter.endLine, column: matter.endColumn, offset: matter.fenceEnd } },
+  };
+  if (tree.children.length === 0) {
+    // nothing after the frontmatter but blank lines: the root ends where the last line ending does
+    const end = text.length > matter.fenceEnd ? endPoint(text, matter) : yaml.position?.end;
+    return { type: 'root', children: [yaml], position: { start: { line: 1, column: 1, offset: 0 }, end: { ...(end ?? { line: 1, column: 1, offset: 0 }) } } };
+  }
+  shift(tree, matter.bodyLine - 1, matter.bodyStart);
+  (tree.children as RootContent[]).unshift(yaml);
+  if (tree.position !== undefined) tree.position.start = { line: 1, column: 1, offset: 0 };
+  return tree;
+}
+
+/** Line, column and offset of the end of the text (for a root with only a frontmatter and blank lines). */
+function endPoint(text: string, matter: Frontmatter): { line: number; column: number; offset: number } {
+  let line = matter.endLine;
+  let lineStart = matter.fenceEnd - (matter.endColumn - 1);
+  for (let i = matter.fenceEnd; i < text.length; ) {
+    const eol = eolAt(text, i);
+    if (eol > 0) {
+      i += eol;
+      line++;
+      lineStart = i;
+    } else i++;
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
 }

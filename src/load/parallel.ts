@@ -25,7 +25,7 @@ const BATCH = 8;
 
 /** How the parallel, cached loader runs. */
 export interface FastLoadOptions extends LoadOptions {
-  /** Threads that parse: 1 parses in this thread; default one per core. */
+  /** Threads that parse (this one and `jobs - 1` workers): 1 parses in this thread only; default one per core. */
   jobs?: number;
   /** The cache file (`--cache`); no cache when undefined. */
   cache?: string;
@@ -57,91 +57,124 @@ function plainCopy(file: ParsedFile): ParsedFile {
   return rest;
 }
 
-/** Parses files in worker threads; results come back in the order of `found`. */
-function parseInWorkers(found: readonly FoundFile[], limits: Limits, jobs: number, wantPlain: boolean, onParse?: (file: string) => void): Promise<{ files: ParsedFile[]; plain: boolean[] }> {
+/** Parsed files in the order of the files asked for, and whether each text is the plain decoding of its bytes. */
+interface Parsed {
+  files: ParsedFile[];
+  plain: boolean[];
+}
+
+/** Reads (unless already read) and parses one file in this thread. */
+function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean): { file: ParsedFile; plain: boolean } {
+  const read = bytes ?? readBytes(found, limits);
+  if (!(read instanceof Uint8Array)) return { file: read, plain: false };
+  const file = parseFile(found.file, read, { limits });
+  // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
+  // a big set then does not hold every frontmatter's syntax tree in memory
+  return { file: keep ? file : plainCopy(file), plain: wantPlain && file.text === decodeText(read) };
+}
+
+/** Lets the event loop run (worker replies, and sending them more work). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolveYield) => setImmediate(resolveYield));
+}
+
+/**
+ * Parses files with `jobs` threads: this one and `jobs - 1` workers, all taking batches of
+ * files from one queue (so a slow batch does not hold the others up). Workers read the files
+ * themselves (only paths are sent) and send back plain data; results keep the order of `found`.
+ */
+async function parseShared(found: readonly FoundFile[], options: FastLoadOptions, jobs: number, wantPlain: boolean, bytesOf: (i: number) => Uint8Array | ParsedFile | undefined): Promise<Parsed> {
   const files: ParsedFile[] = new Array<ParsedFile>(found.length);
   const plain: boolean[] = new Array<boolean>(found.length).fill(false);
-  const threads = Math.max(1, Math.min(jobs, Math.ceil(found.length / BATCH)));
-  return new Promise((resolvePromise, rejectPromise) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let inFlight = 0;
-    let settled = false;
-    const finish = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      for (const worker of workers) void worker.terminate();
-      if (error !== undefined) rejectPromise(error);
-      else resolvePromise({ files, plain });
-    };
-    const send = (worker: Worker): void => {
-      if (next >= found.length) return;
-      const start = next;
-      next = Math.min(found.length, start + BATCH);
-      const request: WorkerRequest = { id: start, files: found.slice(start, next) };
-      inFlight++;
-      worker.postMessage(request);
-    };
-    const setup: WorkerSetup = { limits, plain: wantPlain };
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(WORKER_URL, { workerData: setup });
-      workers.push(worker);
-      worker.on('message', (reply: WorkerReply) => {
-        inFlight--;
-        if ('error' in reply) {
-          const error = new InternalError(`Parsing failed in a worker thread: ${reply.error.message}`);
-          if (reply.error.stack !== undefined) error.stack = reply.error.stack;
-          finish(error);
-          return;
-        }
-        for (let k = 0; k < reply.files.length; k++) {
-          const file = reply.files[k] as ParsedFile;
-          files[reply.id + k] = file;
-          plain[reply.id + k] = reply.plain?.[k] ?? false;
-          onParse?.(file.file);
-        }
-        send(worker);
-        if (inFlight === 0 && next >= found.length) finish();
-      });
-      worker.on('error', (error) => finish(error instanceof Error ? error : new Error(String(error))));
-      worker.on('exit', (code) => {
-        if (!settled) finish(new InternalError(`A worker thread stopped early (exit code ${code})`));
-      });
-      // two batches in flight per worker, so that it never waits for this thread
+  const workers: Worker[] = [];
+  let next = 0;
+  let inFlight = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const take = (): [number, number] | undefined => {
+    if (next >= found.length) return undefined;
+    const start = next;
+    next = Math.min(found.length, start + BATCH);
+    return [start, next];
+  };
+  const send = (worker: Worker): void => {
+    const batch = failure === undefined ? take() : undefined;
+    if (batch === undefined) return;
+    const request: WorkerRequest = { id: batch[0], files: found.slice(batch[0], batch[1]) };
+    inFlight++;
+    worker.postMessage(request);
+  };
+  const fail = (error: Error): void => {
+    failure ??= error;
+    wake?.();
+  };
+  const setup: WorkerSetup = { limits: options.limits, plain: wantPlain };
+  const count = Math.max(0, Math.min(jobs - 1, Math.ceil(found.length / BATCH) - 1));
+  for (let t = 0; t < count; t++) {
+    const worker = new Worker(WORKER_URL, { workerData: setup });
+    workers.push(worker);
+    worker.on('message', (reply: WorkerReply) => {
+      inFlight--;
+      if ('error' in reply) {
+        const error = new InternalError(`Parsing failed in a worker thread: ${reply.error.message}`);
+        if (reply.error.stack !== undefined) error.stack = reply.error.stack;
+        fail(error);
+        return;
+      }
+      for (let k = 0; k < reply.files.length; k++) {
+        const file = reply.files[k] as ParsedFile;
+        files[reply.id + k] = file;
+        plain[reply.id + k] = reply.plain?.[k] ?? false;
+        options.onParse?.(file.file);
+      }
       send(worker);
-      send(worker);
-    }
-  });
-}
-
-/** Reads and parses files in this thread; `bytes` holds what was already read (for the cache). */
-function parseHere(found: readonly FoundFile[], limits: Limits, keep: boolean, wantPlain: boolean, bytesOf: (i: number) => Uint8Array | ParsedFile | undefined, onParse?: (file: string) => void): { files: ParsedFile[]; plain: boolean[] } {
-  const files: ParsedFile[] = [];
-  const plain: boolean[] = [];
-  found.forEach((f, i) => {
-    const bytes = bytesOf(i) ?? readBytes(f, limits);
-    if (!(bytes instanceof Uint8Array)) {
-      files.push(bytes);
-      plain.push(false);
-      return;
-    }
-    const file = parseFile(f.file, bytes, { limits });
-    onParse?.(file.file);
-    // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
-    // a big set then does not hold every frontmatter's syntax tree in memory
-    files.push(keep ? file : plainCopy(file));
-    plain.push(wantPlain && file.text === decodeText(bytes));
-  });
-  return { files, plain };
-}
-
-/** Parses the given files, in workers when there are enough of them and more than one job. */
-async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs: number, wantPlain: boolean, bytesOf: (i: number) => Uint8Array | ParsedFile | undefined): Promise<{ files: ParsedFile[]; plain: boolean[] }> {
-  if (jobs > 1 && found.length >= MIN_FILES_FOR_WORKERS && workerAvailable()) {
-    options.onInfo?.(`parsing ${found.length} files in ${Math.min(jobs, Math.ceil(found.length / BATCH))} worker threads`);
-    return parseInWorkers(found, options.limits, jobs, wantPlain, options.onParse);
+      if (inFlight === 0) wake?.();
+    });
+    worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
+    worker.on('exit', (code) => {
+      if (next < found.length || inFlight > 0) fail(new InternalError(`A worker thread stopped early (exit code ${code})`));
+    });
   }
-  return parseHere(found, options.limits, found.length < MIN_FILES_FOR_WORKERS, wantPlain, bytesOf, options.onParse);
+  options.onInfo?.(`parsing ${found.length} files in ${count + 1} threads (this one and ${count} worker${count === 1 ? '' : 's'})`);
+  try {
+    // two batches in flight per worker, so that a worker never waits for this thread
+    for (const worker of workers) send(worker);
+    for (const worker of workers) send(worker);
+    // this thread takes its share from the same queue, yielding between batches to feed the workers
+    for (let batch = take(); batch !== undefined && failure === undefined; batch = take()) {
+      for (let i = batch[0]; i < batch[1]; i++) {
+        const one = parseOne(found[i] as FoundFile, options.limits, bytesOf(i), false, wantPlain);
+        files[i] = one.file;
+        plain[i] = one.plain;
+        options.onParse?.(one.file.file);
+      }
+      await yieldToEventLoop();
+    }
+    while (inFlight > 0 && failure === undefined) {
+      await new Promise<void>((resolveWait) => {
+        wake = resolveWait;
+      });
+      wake = undefined;
+    }
+    if (failure !== undefined) throw failure;
+    return { files, plain };
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/** Parses the given files: with workers when there are enough of them and more than one job. */
+async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs: number, wantPlain: boolean, bytesOf: (i: number) => Uint8Array | ParsedFile | undefined): Promise<Parsed> {
+  if (jobs > 1 && found.length >= MIN_FILES_FOR_WORKERS && workerAvailable()) return parseShared(found, options, jobs, wantPlain, bytesOf);
+  const keep = found.length < MIN_FILES_FOR_WORKERS;
+  const out: Parsed = { files: [], plain: [] };
+  found.forEach((f, i) => {
+    const one = parseOne(f, options.limits, bytesOf(i), keep, wantPlain);
+    out.files.push(one.file);
+    out.plain.push(one.plain);
+    options.onParse?.(one.file.file);
+  });
+  return out;
 }
 
 /**

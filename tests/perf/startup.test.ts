@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** `protokit check` on one small document loads only what checking needs. */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let dir: string;
+let tracer: string;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/load/parallel.js'))) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'pipe' });
+  }
+  dir = mkdtempSync(join(tmpdir(), 'protokit-startup-'));
+  writeFileSync(join(dir, 'one.md'), '---\nkind: agency\nid: one\nname: One\nsector: health\n---\n\n# About\n\nA small document.\n');
+  // lists every ES module loaded (a resolve hook) and every CommonJS module (require.cache), at exit
+  writeFileSync(join(dir, 'hooks.mjs'), 'export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }\n');
+  tracer = join(dir, 'trace.mjs');
+  writeFileSync(
+    tracer,
+    `import { register, createRequire } from 'node:module';
+register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});
+const require = createRequire(import.meta.url);
+process.on('exit', () => { for (const key of Object.keys(require.cache)) process.stderr.write('LOADED ' + key + '\\n'); });
+`,
+  );
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function loaded(args: readonly string[]): string[] {
+  let stderr = '';
+  try {
+    execFileSync(process.execPath, ['--import', pathToFileURL(tracer).href, join(ROOT, 'bin/protokit.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    stderr = (error as { stderr: string }).stderr; // exit 1 on findings is fine
+  }
+  return stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+}
+
+describe('start-up of check', () => {
+  it('does not load render, Handlebars, rehype, Graphviz, Playwright or GFM', () => {
+    const modules = loaded(['check', 'one.md', '--format', 'json']);
+    expect(modules.length).toBeGreaterThan(50);
+    expect(modules.some((m) => m.includes('/dist/load/parse-file.js'))).toBe(true);
+    const unwanted = modules.filter((m) => /\/dist\/render\/|\/node_modules\/(handlebars|rehype-[^/]+|hast-util-[^/]+|@viz-js|playwright-core|remark-rehype|mdast-util-to-hast)\//.test(m));
+    expect(unwanted).toEqual([]);
+    if ((process.features as { require_module?: boolean }).require_module === true) {
+      expect(modules.filter((m) => /\/node_modules\/(remark-gfm|micromark-extension-gfm[^/]*)\//.test(m))).toEqual([]);
+    }
+  }, 60_000);
+
+  it('uses the validators precompiled at build time when they are there (no ajv compiler)', () => {
+    if (!existsSync(join(ROOT, 'dist/validate/validators.cjs'))) return; // built by scripts/build-validators.mjs
+    const modules = loaded(['check', 'one.md', '--format', 'json']);
+    expect(modules.some((m) => m.endsWith('/dist/validate/validators.cjs'))).toBe(true);
+    expect(modules.filter((m) => /\/node_modules\/ajv\/dist\/(2020|core|compile\/index)\.js$/.test(m))).toEqual([]);
+  }, 60_000);
+});
