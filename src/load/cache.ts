@@ -17,18 +17,20 @@ import type { Limits } from './limits.js';
  *
  * One file, written atomically:
  *
- *     protokit-cache 1\n        magic and format
+ *     protokit-cache 2\n        magic and format
  *     <key>\n                   SHA-256 (hex) of version, code, schemas and limits
  *     <checksum>\n              SHA-256 (hex) of the payload
- *     <payload>                 v8.serialize([[path, hash, plain, file], ...])
+ *     <payload>                 v8.serialize([[path, hash, plain, v8.serialize(file)], ...])
  *
  * v8 serialization (the structured clone format workers use) keeps what JSON would lose in
- * frontmatter data (`.inf`, `.nan`, shared alias values). A cache that is corrupt, truncated,
- * of another format or key, or not shaped as expected is never trusted: it is ignored, every
- * file is parsed again, and it is rewritten.
+ * frontmatter data (`.inf`, `.nan`, shared alias values). Each file is serialized on its own, so
+ * a run deserializes only the entries it uses and rewrites unchanged ones as they were read.
+ * A cache that is corrupt, truncated, of another format or key, or not shaped as expected is
+ * never trusted: it is ignored, every file is parsed again, and it is rewritten; an entry that
+ * does not hold a parsed file is parsed again.
  */
 
-const MAGIC = 'protokit-cache 1';
+const MAGIC = 'protokit-cache 2';
 
 /** Default file name of the cache, in the current directory. */
 export const DEFAULT_CACHE_NAME = '.protokitcache';
@@ -37,7 +39,8 @@ export const DEFAULT_CACHE_NAME = '.protokitcache';
 interface Entry {
   hash: string;
   plain: boolean;
-  file: ParsedFile;
+  /** The serialized file, as read or as it will be written. */
+  raw: Uint8Array;
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -176,10 +179,11 @@ export class ParseCache {
     const entries = new Map<string, Entry>();
     for (const item of data as unknown[]) {
       if (!Array.isArray(item) || item.length !== 4) return new ParseCache(file, key, new Map(), 'corrupt');
-      const [path, hash, plain, parsed] = item as [unknown, unknown, unknown, unknown];
-      if (typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || typeof plain !== 'boolean') return new ParseCache(file, key, new Map(), 'corrupt');
-      if (!isParsedFile(parsed, path, hash)) return new ParseCache(file, key, new Map(), 'corrupt');
-      entries.set(path, { hash, plain, file: parsed });
+      const [path, hash, plain, raw] = item as [unknown, unknown, unknown, unknown];
+      if (typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || typeof plain !== 'boolean' || !(raw instanceof Uint8Array)) {
+        return new ParseCache(file, key, new Map(), 'corrupt');
+      }
+      entries.set(path, { hash, plain, raw });
     }
     return new ParseCache(file, key, entries, undefined);
   }
@@ -197,8 +201,18 @@ export class ParseCache {
     this.seen.add(path);
     const entry = this.entries.get(path);
     if (entry === undefined || entry.hash !== hash) return undefined;
-    // the deserialized object itself (fresh from this run's read): `save` runs before any rule
-    const file = entry.file;
+    let file: unknown;
+    try {
+      file = deserialize(entry.raw);
+    } catch {
+      file = undefined;
+    }
+    if (!isParsedFile(file, path, hash) || (entry.plain && file.text !== '')) {
+      // not what this cache writes: parse the file again, and rewrite the cache
+      this.entries.delete(path);
+      this.dirty = true;
+      return undefined;
+    }
     if (entry.plain) file.text = decode();
     return file;
   }
@@ -209,7 +223,7 @@ export class ParseCache {
     if (file.hash === '') return; // unreadable: nothing worth keeping
     const { tree: _tree, ...rest } = file as ParsedFile & { tree?: unknown };
     const stored: ParsedFile = plain ? { ...rest, text: '' } : rest;
-    this.entries.set(file.file, { hash: file.hash, plain, file: stored });
+    this.entries.set(file.file, { hash: file.hash, plain, raw: serialize(stored) });
     this.dirty = true;
   }
 
@@ -219,8 +233,7 @@ export class ParseCache {
   }
 
   /**
-   * Writes the cache if anything changed; call it before handing the files to the rules.
-   * Entries of files not met in this run are kept (a run
+   * Writes the cache if anything changed. Entries of files not met in this run are kept (a run
    * over part of the set must not empty the cache) unless the file no longer exists.
    */
   save(cwd: string): void {
@@ -231,8 +244,8 @@ export class ParseCache {
       }
     }
     if (!this.dirty) return;
-    const list: [string, string, boolean, ParsedFile][] = [];
-    for (const [path, entry] of this.entries) list.push([path, entry.hash, entry.plain, entry.plain && entry.file.text !== '' ? { ...entry.file, text: '' } : entry.file]);
+    const list: [string, string, boolean, Uint8Array][] = [];
+    for (const [path, entry] of this.entries) list.push([path, entry.hash, entry.plain, entry.raw]);
     const payload = serialize(list);
     const header = Buffer.from(`${MAGIC}\n${this.key}\n${sha256(payload)}\n`, 'latin1');
     try {

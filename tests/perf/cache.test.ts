@@ -143,7 +143,7 @@ describe('--cache', () => {
     ['truncated inside the header', (file) => truncateSync(file, 20)],
     ['empty', (file) => writeFileSync(file, '')],
     ['not a cache (JSON)', (file) => writeFileSync(file, '{"entries": {"set/a.md": {"hash": "x"}}}')],
-    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 1', 'protokit-cache 0'), 'latin1')],
+    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 2', 'protokit-cache 1'), 'latin1')],
     ['another key (other version)', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace(/\n[0-9a-f]{64}\n/, `\n${'0'.repeat(64)}\n`), 'latin1')],
   ];
   for (const [what, damage] of spoil) {
@@ -157,16 +157,30 @@ describe('--cache', () => {
     });
   }
 
-  it('rejects a cache whose checksum is right but whose entries are not parsed files', async () => {
+  it('parses again a file whose entry is not a parsed file, even with a right checksum', async () => {
     await load();
     const { serialize } = await import('node:v8');
     const { createHash } = await import('node:crypto');
     const text = readFileSync(cache, 'latin1');
     const key = text.split('\n')[1] as string;
-    const payload = serialize([['set/a.md', 'a'.repeat(64), true, { file: 'set/a.md', hash: 'a'.repeat(64), diagnostics: 'not a list' }]]);
-    writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 1\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+    const hashOf = (name: string): string => createHash('sha256').update(readFileSync(join(set, name))).digest('hex');
+    const write = (list: unknown[]): void => {
+      const payload = serialize(list);
+      writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 2\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+    };
+    write([
+      ['set/a.md', hashOf('a.md'), true, serialize({ file: 'set/a.md', hash: hashOf('a.md'), diagnostics: 'not a list' })],
+      ['set/b.md', hashOf('b.md'), true, Buffer.from('not v8 data')],
+      ['set/c.md', hashOf('c.md'), true, serialize({ file: 'set/other.md', hash: hashOf('c.md'), text: '', isDocument: true, body: { terms: [], audiences: [], prose: [] }, suppressions: [], diagnostics: [] })],
+    ]);
+    expect(ParseCache.load(cache, key).rejected).toBeUndefined();
+    expect((await load()).parsed).toEqual(ALL);
+    write([['set/a.md', 'not a hash', true, serialize({})]]);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    write([['set/a.md', hashOf('a.md'), true, { not: 'a buffer' }]]);
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
     expect((await load()).parsed).toEqual(ALL);
+    expect((await load()).parsed).toEqual([]);
   });
 
   it('is stale when the schemas change (fingerprint), or the limits', async () => {
