@@ -101,10 +101,13 @@ export class SetIndex {
     }
   }
 
-  /** The single framework, when the set has exactly one (or the first of several). */
+  /** The framework the set is read with: the only one, or the adopted one of several (see primaryFramework). */
   get framework(): ProtocolDocument | undefined {
-    return this.frameworks[0];
+    if (this.primary === null) this.primary = primaryFramework(this.frameworks);
+    return this.primary;
   }
+
+  private primary: ProtocolDocument | undefined | null = null;
 
   /** Documents of one kind, in file order. */
   ofKind(kind: Kind): readonly ProtocolDocument[] {
@@ -189,4 +192,13 @@ export function getIn(data: unknown, path: Path): unknown {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The framework a set is read with when it holds several: the first (by path) whose status is
+ * `adopted`, else the first by path. The others are the `set/framework` findings.
+ */
+export function primaryFramework(frameworks: readonly ProtocolDocument[]): ProtocolDocument | undefined {
+  const byPath = [...frameworks].sort((a, b) => compareText(a.file, b.file));
+  return byPath.find((doc) => str(doc.data, 'status') === 'adopted') ?? byPath[0];
 }

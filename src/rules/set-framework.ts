@@ -1,16 +1,10 @@
 import { compareStrings } from '../model/diagnostic.js';
 import type { ProtocolDocument } from '../model/document.js';
 import { defineRule } from '../model/rule.js';
+import { primaryFramework } from '../check/set-index.js';
 import { str } from '../util/data.js';
 
-/**
- * The framework a set is read with when it holds several: the first (by path) whose status is
- * `adopted`, else the first by path. The others are the `set/framework` findings.
- */
-export function primaryFramework(frameworks: readonly ProtocolDocument[]): ProtocolDocument | undefined {
-  const byPath = [...frameworks].sort((a, b) => compareStrings(a.file, b.file));
-  return byPath.find((doc) => str(doc.data, 'status') === 'adopted') ?? byPath[0];
-}
+export { primaryFramework };
 
 /** A set holds exactly one framework. */
 export const setFramework = defineRule({

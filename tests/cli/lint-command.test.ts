@@ -168,7 +168,7 @@ describe('configuration', () => {
 
 describe('tool errors: exit 2, one line on stderr, no stack trace', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown flag', ['check', 'set', '--bogus'], /^error: unknown option '--bogus'$/],
+    ['an unknown flag', ['check', 'set', '--bogus'], /^protokit: unknown option '--bogus'$/],
     ['an unknown format', ['check', 'set', '--format', 'xml'], /^protokit: Unknown --format `xml`: use one of stylish, json, sarif, github, junit, gitlab$/],
     ['a bad --rule value', ['check', 'set', '--rule', 'ref/unknown'], /^protokit: Invalid --rule `ref\/unknown`: write ID=off\|warning\|error/],
     ['a bad --rule severity', ['check', 'set', '--rule', 'ref/unknown=loud'], /^protokit: Invalid --rule `ref\/unknown=loud`/],
@@ -176,7 +176,8 @@ describe('tool errors: exit 2, one line on stderr, no stack trace', () => {
     ['a missing path', ['check', 'nowhere'], /^protokit: Cannot read .*nowhere: no such file or folder$/],
     ['a missing config file', ['check', 'set', '--config', 'nope.yaml'], /^protokit: Cannot read the config file .*nope\.yaml: no such file$/],
     ['a bad --max-warnings', ['check', 'set', '--max-warnings', 'many'], /^protokit: Invalid --max-warnings `many`: give a whole number/],
-    ['a missing option argument', ['check', 'set', '--format'], /^error: option '-f, --format <name>' argument missing$/],
+    ['a mistyped flag, with a suggestion on the same line', ['check', 'set', '--quiett'], /^protokit: unknown option '--quiett' \(Did you mean --quiet\?\)$/],
+    ['a missing option argument', ['check', 'set', '--format'], /^protokit: option '-f, --format <name>' argument missing$/],
   ];
   for (const [name, argv, expected] of cases) {
     it(name, async () => {
