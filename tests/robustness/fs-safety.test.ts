@@ -139,7 +139,7 @@ describe.concurrent('render --out stays inside its folder', () => {
     const dir = tempDir();
     cpSync(join(CORPUS, 'base'), join(dir, 'set'), { recursive: true });
     writeFileSync(join(dir, 'out'), 'a file\n');
-    expectOneLine(await runCli(['render', 'set', '--out', 'out'], { cwd: dir }), /^protokit: Cannot write .*out\/police-officer\.md: /);
+    expectOneLine(await runCli(['render', 'set', '--out', 'out'], { cwd: dir }), /^protokit: Cannot write .*out\/police-officer\.md: a part of the path is a file, not a folder\n$/);
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('a file\n');
   });
 });
