@@ -279,6 +279,25 @@ describe.concurrent('hostile file system', () => {
     expect(run.stderr).toMatch(/^protokit: The set holds more than 2 Markdown files: .*raise `limits\.maxFiles` in protokit\.config\.yaml\n$/);
   });
 
+  it('--output to a FIFO that nothing reads: exit 2, one line, no hang', async () => {
+    const dir = baseSet();
+    execFileSync('mkfifo', [join(dir, 'report.pipe')]);
+    const run = await runCli(['check', 'set', '--output', 'report.pipe'], { cwd: dir });
+    expect(run.timedOut).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`protokit: Cannot write ${join(dir, 'report.pipe')}: it is a pipe that nothing reads from\n`);
+  });
+
+  it('a FIFO where the parse cache should be: the run goes on without the cache, no hang', async () => {
+    const dir = baseSet();
+    execFileSync('mkfifo', [join(dir, '.protokitcache')]);
+    const run = await runCli(['check', 'set', '--cache'], { cwd: dir });
+    expect(run.timedOut).toBe(false);
+    expect(run.code).toBe(0);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(statSync(join(dir, '.protokitcache')).isFIFO()).toBe(true);
+  });
+
   it('--output to a full disk (a /dev/full node): exit 2, one line; the device is written, never replaced', async () => {
     const dir = baseSet();
     // as root, a private copy of /dev/full: a regression that renames over it harms only the copy
