@@ -18,7 +18,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, availableParallelism, totalmem, release } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,10 @@ const SIZES = (process.env.BENCH_SIZES ?? '25,250,1000').split(',').map((s) => N
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'docs/benchmarks.md');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
-const CLI = join(ROOT, 'bin/protokit.js');
+// the CLI runs from a snapshot of the build (.bench/pkg/), so that a rebuild by someone else
+// during the bench (which also changes the cache key) does not change what is measured
+const PKG = join(WORK, 'pkg');
+const CLI = join(PKG, 'bin/protokit.js');
 const GNU_TIME = '/usr/bin/time';
 
 /** The targets of issue 5, on the largest set. */
@@ -274,6 +277,12 @@ async function main() {
     const made = spawnSync(process.execPath, [join(ROOT, 'scripts/build-validators.mjs')], { cwd: ROOT, stdio: 'inherit' });
     if (made.status !== 0) throw new Error('scripts/build-validators.mjs failed');
   }
+  rmSync(PKG, { recursive: true, force: true });
+  mkdirSync(PKG, { recursive: true });
+  for (const part of ['bin', 'dist', 'schemas', 'templates', 'locales', 'package.json']) {
+    if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(PKG, part), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(PKG, 'node_modules'), 'dir');
   // the floor, runnable with our node_modules
   const floorDir = join(WORK, 'floor');
   rmSync(floorDir, { recursive: true, force: true });
@@ -348,8 +357,11 @@ async function main() {
     } finally {
       writeFileSync(changeFile, original);
     }
+    const floorRuns = runs.get('floor');
     for (const m of measures) {
       const s = m.run === undefined ? undefined : summary(runs.get(m.id));
+      // each run against the floor run of the same round: drift in the machine's speed cancels out
+      if (s !== undefined && floorRuns !== undefined && floorRuns.length > 0) s.paired = median(runs.get(m.id).map((r, i) => r.wallMs / (floorRuns[i]?.wallMs ?? NaN)));
       results.set(`${n}/${m.id}`, s);
       rows.push({ n, files, size, id: m.id, label: m.label, s });
     }
@@ -371,12 +383,12 @@ async function main() {
   // ---------------------------------------------------------------- report
   const floorOf = (n) => results.get(`${n}/floor`)?.median;
   const lines = [];
-  lines.push('| agencies | files | MB | measure | median s | min s | max s | CPU s (median) | peak RSS MB (median / max) | × floor |');
+  lines.push('| agencies | files | MB | measure | median s | min s | max s | CPU s (median) | peak RSS MB (median / max) | × floor (median of per-round ratios) |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) {
     const s = row.s;
     const f = row.n === undefined ? undefined : floorOf(row.n);
-    const x = s && f && row.id !== 'floor' ? ratio(s.median / f) : row.id === 'floor' ? '1.00×' : '';
+    const x = s && f && row.id !== 'floor' ? ratio(s.paired ?? s.median / f) : row.id === 'floor' ? '1.00×' : '';
     lines.push(
       `| ${row.n ?? '-'} | ${row.files} | ${row.size.toFixed(2)} | ${row.label} | ${s ? secs(s.median) : 'n/a'} | ${s ? secs(s.min) : 'n/a'} | ${s ? secs(s.max) : 'n/a'} | ${s ? secs(s.cpu) : 'n/a'} | ${s ? `${mb(s.rss)} / ${mb(s.rssMax)}` : 'n/a'} | ${x} |`,
     );
@@ -395,9 +407,9 @@ async function main() {
   const cold250 = results.get('250/cold');
   const val = (s, k = 'median') => (s ? s[k] : undefined);
   const r = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
-  const cx = r(val(cold), f);
-  const chx = r(val(changed), f);
-  const rx = r(val(render), f);
+  const cx = cold?.paired ?? r(val(cold), f);
+  const chx = changed?.paired ?? r(val(changed), f);
+  const rx = render?.paired ?? r(val(render), f);
   const rss = cold ? Math.max(cold.rssMax, changed?.rssMax ?? 0, results.get(`${big}/warm`)?.rssMax ?? 0) : undefined;
   const growth = cold250 && big !== 250 && cold ? cold.median / cold250.median : undefined;
   targets.push(`| \`check\` cold, ${availableParallelism()} cores | ≤ ${TARGETS.cold} × floor | ${cx === undefined ? 'n/a' : `${ratio(cx)} (${secs(val(cold))} s / ${secs(f)} s)`} | ${verdict(cx === undefined ? undefined : cx <= TARGETS.cold)} |`);
@@ -416,7 +428,8 @@ async function main() {
     `- Machine: ${availableParallelism()} cores (${cpu[0]?.model?.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}`,
     `- Node ${process.version}; protokit ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}; timer: ${useGnuTime ? 'GNU time -v' : 'process.resourceUsage() wrapper'}`,
     `- Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${RUNS} counted runs per measure after one warm-up, interleaved; load average (1 min) ${startLoad[0].toFixed(1)} at the start, ${endLoad[0].toFixed(1)} at the end. The machine is shared: before each run the bench waited until other processes used under 15 % of the CPUs (${quietWaits} waits, ${Math.round(quietWaitMs / 1000)} s in all; at most ${QUIET_MAX_S} s each)`,
-    `- Floor: \`node ../shared/bench/floor.mjs DIR\` (copied to .bench/floor/); check: \`protokit check DIR --format json\` (stdout discarded); warm: \`--cache\`; render: \`protokit render DIR --out .bench/render-nN --force\` (md, html)`,
+    `- Floor: \`node ../shared/bench/floor.mjs DIR\` (copied to .bench/floor/); check: \`protokit check DIR --format json\` (stdout discarded; default \`--jobs\`: one thread per core); warm: \`--cache\`; render: \`protokit render DIR --out .bench/render-nN --force\` (md, html); protokit runs from a copy of the build (.bench/pkg/)`,
+    '- × floor: the median over rounds of (run ÷ floor run of the same round); a round runs floor, cold, warm, changed and render once each, so a change in the machine\'s speed hits both sides of a ratio',
     '',
     '## Results',
     '',
