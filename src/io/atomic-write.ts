@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { IoError } from '../model/errors.js';
 
@@ -7,10 +8,28 @@ import { IoError } from '../model/errors.js';
  * over the target, so a reader (or an interrupted run) never sees half a file.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  let existing;
+  try {
+    // the path itself, never what a symbolic link points to: a link planted in an output folder
+    // is replaced by the rename below, never written through
+    existing = lstatSync(file);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isDirectory() === true) throw new IoError(`Cannot write ${file}: it is a folder`);
+  if (existing?.isBlockDevice() === true || existing?.isSocket() === true) throw new IoError(`Cannot write ${file}: it is a device or socket, not a file`);
+  if (existing?.isCharacterDevice() === true || existing?.isFIFO() === true) {
+    // /dev/null, /dev/full, a named pipe: written in place; a rename would replace the device node
+    // itself (as root, /dev/null would become a regular file)
+    writeInPlace(file, content, existing.isFIFO());
+    return;
+  }
+  // a fresh name, created exclusively: a file or symbolic link planted at a guessable temporary
+  // name (a pull request can add one to an output folder in the repository) is never written through
+  const tmp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, content, { flag: 'wx' });
     renameSync(tmp, file);
   } catch (error) {
     try {
@@ -18,10 +37,76 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     } catch {
       // the temporary file could not be created in the first place
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is not writable' : (error as Error).message;
-    throw new IoError(`Cannot write ${file}: ${why}`, { cause: error });
+    throw writeError(file, error);
   }
+}
+
+/**
+ * Writes a device or pipe in place. A pipe is opened without blocking, so one that nothing reads
+ * fails at once (ENXIO) instead of hanging the run, and written as its reader takes the bytes.
+ */
+function writeInPlace(file: string, content: string | Uint8Array, pipe: boolean): void {
+  try {
+    if (!pipe) {
+      writeFileSync(file, content);
+      return;
+    }
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const fd = openSync(file, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0));
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    try {
+      for (let at = 0; at < bytes.length; ) {
+        try {
+          at += writeSync(fd, bytes, at, bytes.length - at);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          Atomics.wait(pause, 0, 0, 5);
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw writeError(file, error);
+  }
+}
+
+/**
+ * Writes the file a user named (`check --output FILE`): through symbolic links (`/dev/stdout`), in
+ * place for a device or pipe, atomically for a regular file. Output folders use writeFileAtomic,
+ * which never follows a link.
+ */
+export function writeOutputFile(file: string, content: string | Uint8Array): void {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  if (stat !== undefined && (stat.isCharacterDevice() || stat.isFIFO())) {
+    writeInPlace(file, content, stat.isFIFO());
+    return;
+  }
+  let target = file;
+  try {
+    target = realpathSync(file);
+  } catch {
+    // a new file: written where it is named
+  }
+  writeFileAtomic(target, content);
+}
+
+/** A failed write as a one-line tool error. */
+function writeError(file: string, error: unknown): IoError {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  const why =
+    code === 'ENOSPC' ? 'the disk is full'
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is not writable'
+    : code === 'ENOTDIR' || (code === 'EEXIST' && syscall === 'mkdir') ? 'a part of the path is a file, not a folder'
+    : code === 'EISDIR' ? 'it is a folder'
+    : code === 'ENXIO' ? 'it is a pipe that nothing reads from'
+    : (error as Error).message;
+  return new IoError(`Cannot write ${file}: ${why}`, { cause: error });
 }
 
 /** Resolves `name` inside `folder`, refusing any path that would leave it (`../x`, absolute paths). */

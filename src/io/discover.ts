@@ -39,6 +39,10 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
   if (rootStat.isFile()) {
     return { root: resolve(absRoot, '..'), files: [{ file: toPosix(relative(resolve(absRoot, '..'), absRoot)), absolute: absRoot, size: rootStat.size }] };
   }
+  if (!rootStat.isDirectory()) {
+    // a pipe or device named on the command line: never opened (a FIFO would block the run)
+    return { root: resolve(absRoot, '..'), files: [{ file: toPosix(relative(resolve(absRoot, '..'), absRoot)), absolute: absRoot, size: 0, problem: 'it is not a regular file (a pipe or device), so it is not read' }] };
+  }
   const visitedDirs = new Set<string>([realRoot]);
   const walk = (dir: string): void => {
     let entries;

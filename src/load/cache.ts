@@ -153,6 +153,8 @@ export class ParseCache {
   static load(file: string, key: string): ParseCache {
     let raw: Buffer;
     try {
+      // a FIFO (or any non-file) at the cache's path would block the read forever
+      if (!statSync(file).isFile()) return new ParseCache(file, key, new Map(), 'unreadable');
       raw = readFileSync(file);
     } catch (error) {
       return new ParseCache(file, key, new Map(), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable');

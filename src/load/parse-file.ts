@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Position } from 'unist';
@@ -9,6 +10,7 @@ import { didYouMean } from '../util/suggest.js';
 import { validateShape } from '../validate/validate-shape.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
+import { MAX_MARKDOWN_DEPTH, tooDeepAt } from './markdown-depth.js';
 import { pointAt, rangeAt } from './text-position.js';
 import { toJsFailure, yamlErrorFinding } from './yaml-errors.js';
 import { rangeOfPath, rememberYaml } from './yaml-positions.js';
@@ -120,7 +122,10 @@ function collectBody(file: ParsedFile, tree: Root): void {
         file.suppressions.push({ rules: splitRules(match[1] ?? ''), targetLine: position.end.line + 1, range: toRange(position) });
       }
     } else if (node.type === 'textDirective' && node.name === 'term' && position !== undefined) {
-      const id = node.children.map((child) => ('value' in child ? child.value : '')).join('').trim();
+      // the label as written: `:term[__proto__]` holds strong emphasis, not the text `__proto__`
+      const from = node.children[0]?.position?.start.offset;
+      const to = node.children[node.children.length - 1]?.position?.end.offset;
+      const id = (from !== undefined && to !== undefined ? file.text.slice(from, to) : mdastToString(node)).trim();
       body.terms.push({ id, range: toRange(position) });
     } else if (node.type === 'containerDirective' && node.name === 'audience' && position !== undefined) {
       const professions = (node.attributes?.['professions'] ?? '').split(/[\s,]+/).filter((p) => p !== '');
@@ -180,7 +185,22 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
     file.diagnostics.push(finding(file, 'yaml/syntax', 'The file holds NUL bytes, so it is binary, not Markdown text: remove it from the set or add it to `ignore`', at, at + 1, true));
     return file;
   }
-  const tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
+  const deep = tooDeepAt(file.text);
+  if (deep !== -1) {
+    file.isDocument = file.text.startsWith('---');
+    file.diagnostics.push(finding(file, 'io/read', `The Markdown body nests lists, quotes or directives more than ${MAX_MARKDOWN_DEPTH} levels deep, so it is not read: flatten it`, deep, deep, true));
+    return file;
+  }
+  let tree: Root;
+  try {
+    tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
+  } catch (error) {
+    // a body the parser cannot take (its stack overflowed): a finding, never a crash of the run
+    file.isDocument = file.text.startsWith('---');
+    const why = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
+    file.diagnostics.push(finding(file, 'io/read', `The Markdown body could not be read (${why}): simplify its structure`, 0, 0, true));
+    return file;
+  }
   if (options.keepTree === true) file.tree = tree;
   const first = tree.children[0];
   if (first === undefined || first.type !== 'yaml') {
@@ -211,6 +231,13 @@ function parseFrontmatter(file: ParsedFile, offset: number, length: number, limi
     return;
   }
   rememberYaml(file, { doc, offset });
+  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted !== undefined) {
+    // the parser's stack overflowed: thousands of nested collections
+    const at = offset + Math.min(exhausted.pos[0], length);
+    file.diagnostics.push(finding(file, 'yaml/syntax', `The frontmatter is nested too deeply for the YAML parser to read (it stops at several hundred levels; \`limits.maxYamlDepth\` is ${limits.maxYamlDepth}): flatten it`, at, at, true));
+    return;
+  }
   if (doc.errors.length > 0) {
     for (const error of doc.errors) file.diagnostics.push(yamlErrorFinding(file, doc, error, offset, length));
     return;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
 import type { ParsedFile } from '../model/document.js';
 import type { FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
@@ -25,13 +25,16 @@ export function readBytes(found: FoundFile, limits: Limits): Uint8Array | Parsed
   if (found.problem !== undefined) return unreadable(found.file, `Cannot read this file: ${found.problem}`);
   let fd: number;
   try {
-    fd = openSync(found.absolute, 'r');
+    // non-blocking: a FIFO swapped in after discovery must not hang the run on open
+    fd = openSync(found.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return unreadable(found.file, `Cannot read this file (${code ?? 'error'}): ${code === 'EACCES' ? 'give protokit read permission, or add it to `ignore`' : 'check that it exists and is a regular file'}`);
   }
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return unreadable(found.file, 'Cannot read this file: it is not a regular file (a folder, pipe or device), so it is not read');
+    const size = stat.size;
     if (size > limits.maxFileSize) {
       return unreadable(found.file, `This file is ${size} bytes, over the ${limits.maxFileSize}-byte limit: split it, or raise \`limits.maxFileSize\` in protokit.config.yaml`);
     }
