@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { exitCodeOf, lint, type LintMode } from '../lint.js';
 import type { Severity } from '../model/diagnostic.js';
 import { IoError, isToolError, UsageError } from '../model/errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeOutputFile } from '../io/atomic-write.js';
 import { cacheFile } from '../load/cache.js';
 import { defaultJobs, loadSetParallel } from '../load/parallel.js';
 import { REPORTERS } from '../report/index.js';
@@ -101,7 +101,7 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
 /** Writes the report for `--output`; any failure is one `IoError` line (exit code 2). */
 function writeReport(file: string, output: string): void {
   try {
-    writeFileAtomic(file, output);
+    writeOutputFile(file, output);
   } catch (error) {
     if (isToolError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
