@@ -12,3 +12,11 @@ export type { Diagnostic, Range, Point, Path, Severity } from './model/diagnosti
 export type { ParsedFile, ProtocolDocument, Kind } from './model/document.js';
 export { UsageError, ConfigError, IoError, InternalError } from './model/errors.js';
 export { main } from './cli/main.js';
+export { evaluateCoverage } from './coverage/evaluate.js';
+export type { RenderOptions, RenderResult } from './render/render.js';
+
+/** Renders per-profession handbooks (loads the handbook code only when called). */
+export async function render(options: import('./render/render.js').RenderOptions): Promise<import('./render/render.js').RenderResult> {
+  const { renderHandbooks } = await import('./render/render.js');
+  return renderHandbooks(options);
+}
