@@ -51,7 +51,6 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
     throw new UsageError(`Unknown --format \`${flags.format}\`: use one of ${REPORTER_NAMES.join(', ')}`);
   }
   const reporter = REPORTERS[flags.format as ReporterName];
-  if (reporter === undefined) throw new UsageError(`The ${flags.format} format is not available in this build`);
   let maxWarnings = -1;
   if (flags.maxWarnings !== undefined) {
     if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(`Invalid --max-warnings \`${flags.maxWarnings}\`: give a whole number, e.g. --max-warnings 0`);
