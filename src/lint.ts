@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defaultConfig, findConfig, loadConfig, type Config } from './config/config.js';
 import { runRules, type SeverityMap } from './check/run-rules.js';
 import type { Diagnostic, Severity } from './model/diagnostic.js';
@@ -63,10 +63,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const paths = options.paths.map((p) => resolve(cwd, p));
   const files = options.load !== undefined
     ? await options.load(config, paths, cwd)
-    : loadSet({ paths, base: cwd, ignore: config.ignore, limits: config.limits }).files;
+    : loadSet({ paths, base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits }).files;
   const rules = options.mode === 'check' ? RULES : validateRules();
   const diagnostics = runRules(files, { rules, severities: severityMap, knownRuleIds: RULES.map((r) => r.id) });
   return { diagnostics, files, config, rules };
+}
+
+/** The folder a config's `ignore` globs are relative to: the config file's own folder. */
+export function ignoreBaseOf(config: Config): { ignoreBase?: string } {
+  return config.file === undefined ? {} : { ignoreBase: dirname(config.file) };
 }
 
 /** Exit code of a lint run: 1 with errors or more warnings than allowed, else 0. */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { exitCodeOf, lint, type LintMode } from '../lint.js';
+import { exitCodeOf, ignoreBaseOf, lint, type LintMode } from '../lint.js';
 import type { Severity } from '../model/diagnostic.js';
 import { IoError, isToolError, UsageError } from '../model/errors.js';
 import { writeOutputFile } from '../io/atomic-write.js';
@@ -70,6 +70,7 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
         paths: resolved,
         base: cwd,
         ignore: config.ignore,
+        ...ignoreBaseOf(config),
         limits: config.limits,
         jobs,
         ...(cache !== undefined ? { cache } : {}),

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { lint, resolveConfig } from '../lint.js';
+import { ignoreBaseOf, lint, resolveConfig } from '../lint.js';
 import { loadSet } from '../load/load-set.js';
 import { UsageError } from '../model/errors.js';
 import { asList } from '../util/data.js';
@@ -82,7 +82,7 @@ export async function runRender(paths: readonly string[], flags: RenderFlags, io
   const render = await import('../render/index.js');
   const chromium = formats.includes('pdf') ? render.findChromium(flags.chromium ?? io.env['PROTOKIT_CHROMIUM'], io.env['PATH'], cwd) : undefined;
 
-  const files = loadSet({ paths: setPaths.map((p) => resolve(cwd, p)), base: cwd, ignore: config.ignore, limits: config.limits, keepTree: true }).files;
+  const files = loadSet({ paths: setPaths.map((p) => resolve(cwd, p)), base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits, keepTree: true }).files;
   const checked = await lint({ paths: setPaths, mode: 'check', cwd, ...(flags.config !== undefined ? { configFile: flags.config } : {}), load: () => files });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && flags.force !== true) {

@@ -25,7 +25,7 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
  * Lists the `*.md` files of a set in a stable order. Symbolic links are followed only when they
  * stay inside the set; a link that leaves it, or loops, is reported and not read.
  */
-export function discover(root: string, ignore: readonly string[], maxFiles: number): Discovery {
+export function discover(root: string, ignore: readonly string[], maxFiles: number, ignoreBase?: string): Discovery {
   const absRoot = resolve(root);
   let realRoot: string;
   try {
@@ -57,7 +57,9 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
       const absolute = join(dir, entry.name);
       const rel = toPosix(relative(absRoot, absolute));
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      if (isIgnored(rel) || (entry.isDirectory() && isIgnored(`${rel}/`))) continue;
+      // globs are relative to the config file's folder when there is one, else to the path given
+      const ignoreRel = ignoreBase === undefined ? rel : toPosix(relative(ignoreBase, absolute));
+      if (!ignoreRel.startsWith('../') && (isIgnored(ignoreRel) || (entry.isDirectory() && isIgnored(`${ignoreRel}/`)))) continue;
       if (entry.isSymbolicLink()) {
         let target: string;
         try {

@@ -12,6 +12,8 @@ export interface LoadOptions {
   /** Paths in findings are relative to this folder (default: the current directory). */
   base?: string;
   ignore?: readonly string[];
+  /** The folder `ignore` globs are relative to (the config file's folder); default: each path given. */
+  ignoreBase?: string;
   limits: Limits;
   /** Keep each body's mdast tree (for handbooks). */
   keepTree?: boolean;
@@ -28,7 +30,7 @@ export function findFiles(options: LoadOptions): FoundFile[] {
   const seen = new Set<string>();
   const out: FoundFile[] = [];
   for (const path of options.paths) {
-    const found = discover(path, options.ignore ?? [], options.limits.maxFiles);
+    const found = discover(path, options.ignore ?? [], options.limits.maxFiles, options.ignoreBase);
     for (const file of found.files) {
       const rel = relative(base, file.absolute).split(sep).join('/');
       if (seen.has(rel)) continue;

@@ -125,4 +125,13 @@ describe('loading', () => {
     expect(result.files.map((f) => f.file)).toEqual(['ignoring/ok.md']);
     expect(result.diagnostics).toEqual([]);
   });
+
+  it('the config `ignore` globs are relative to the config file, also when a subfolder is checked', async () => {
+    write('rooted/protokit.config.yaml', 'ignore: ["agencies/drafts/**"]\n');
+    write('rooted/agencies/drafts/broken.md', '---\nkind: agency\nid: [\n---\n');
+    write('rooted/agencies/ok.md', DOC('ok'));
+    const result = await lint({ paths: ['rooted/agencies'], mode: 'validate', cwd: root });
+    expect(result.files.map((f) => f.file)).toEqual(['rooted/agencies/ok.md']);
+    expect(result.diagnostics).toEqual([]);
+  });
 });
