@@ -12,7 +12,7 @@ export const meetingOverdue = defineRule({
   description: "An `open` action whose `due` is before the latest meeting's date",
   help:
     'An action that is still open after its due date, as of the latest meeting of its body, is overdue: review it (a later action ' +
-    'with `follows:` its id, saying done, not implemented with a reason, dropped, or carried over with a new `due`). An action that a ' +
+    'with `follows:` its id, saying done, `not-implemented` with a reason, dropped, or carried over with a new `due`). An action that a ' +
     'later action follows is no longer open, so only the last action of each chain counts. The finding points at the `due`.',
   messages: {
     overdue: 'Open action `{{id}}` was due {{due}}, before the latest meeting `{{latest}}` ({{date}}): review it with a new action that `follows: {{id}}`',

@@ -11,7 +11,7 @@ export const meetingUnreviewedAction = defineRule({
   description: 'An action still `open` at one meeting that the next meeting of the same body does not follow',
   help:
     'Every open action is reviewed at the next meeting of the same body (the next one by `date`, whatever the file names): ' +
-    'record an action there with `follows:` its id, saying whether it is done, still open (carried over), not implemented or dropped. ' +
+    'record an action there with `follows:` its id, saying whether it is done, still open (carried over), `not-implemented` or dropped. ' +
     'The finding points at the open action\'s `status`, with the next meeting as related location. A review at a later meeting ' +
     'does not make up for the skipped one; the last meeting of a body has no next meeting, so its open actions are not reported here ' +
     '(see `meeting/overdue`).',

@@ -21,7 +21,7 @@ testRule(meetingNoReason, {
     { name: 'open and done actions need no reason', docs: { ...BASE, 'm.md': meeting('open') + '', 'n.md': meeting('done').replace('ncc-2026-06', 'ncc-2026-09').replace('a-2026-06-01', 'a-2026-09-01') } },
     { name: 'a dropped action with a reason', docs: { ...BASE, 'm.md': meeting('dropped', '    reason: Superseded by the national training plan.\n') } },
     {
-      name: 'near miss: not implemented, with reason, new approach and a follow-up',
+      name: 'near miss: not-implemented, with reason, new approach and a follow-up',
       docs: {
         ...BASE,
         'm.md': meeting('not-implemented', '    reason: The training budget was frozen.\n    new_approach: Cascade training by focal points.\n'),
@@ -31,12 +31,12 @@ testRule(meetingNoReason, {
   ],
   invalid: [
     {
-      name: 'not implemented without reason and new approach (position: the status)',
+      name: 'not-implemented without reason and new approach (position: the status)',
       docs: { ...BASE, 'm.md': meeting('not-implemented') },
       errors: [{ file: 'm.md', line: 9, column: 13, messageId: 'missing', data: { id: 'a-2026-06-01', status: '`not-implemented`', fields: '`reason` and `new_approach`', what: '`reason` (why) and `new_approach` (what will be done instead)' } }],
     },
     {
-      name: 'not implemented with a reason but no new approach',
+      name: 'not-implemented with a reason but no new approach',
       docs: { ...BASE, 'm.md': meeting('not-implemented', '    reason: The training budget was frozen.\n') },
       errors: [{ file: 'm.md', line: 9, column: 13, messageId: 'missing', data: { id: 'a-2026-06-01', status: '`not-implemented`', fields: '`new_approach`', what: '`new_approach` (what will be done instead)' } }],
     },

@@ -81,7 +81,7 @@ testRule(pathwayUnimplemented, {
       errors: [{ file: 'pathway.md', line: 12, column: 11, messageId: 'unimplemented', data: { agency: 'hospital', step: 'sv/medical-care', file: 'hospital.md' }, related: [{ file: 'hospital.md', line: 3, column: 5 }] }],
     },
     {
-      name: 'a one-item lead list, not implemented',
+      name: 'a one-item lead list, with no responsibility for the step',
       docs: set(pathway('[hospital/doctor]'), hospital('responsibilities:\n  - { id: treat, role: doctor, action: Treat., step: sv/medical-car }\n')),
       errors: [{ file: 'pathway.md', line: 12, column: 11, messageId: 'unimplemented', data: { agency: 'hospital', step: 'sv/medical-care', file: 'hospital.md' } }],
     },
