@@ -1,4 +1,4 @@
-import type { Path } from '../model/diagnostic.js';
+import { compareStrings, type Path } from '../model/diagnostic.js';
 import type { Kind, ProtocolDocument } from '../model/document.js';
 import { asRecord, itemsOf, own, str } from '../util/data.js';
 
@@ -97,7 +97,7 @@ export class SetIndex {
       this.addDocument(doc);
     }
     for (const meetings of this.meetingsByBody.values()) {
-      meetings.sort((a, b) => compareText(str(a.data, 'date') ?? '', str(b.data, 'date') ?? '') || compareText(a.file, b.file));
+      meetings.sort((a, b) => compareStrings(str(a.data, 'date') ?? '', str(b.data, 'date') ?? '') || compareStrings(a.file, b.file));
     }
   }
 
@@ -190,15 +190,11 @@ export function getIn(data: unknown, path: Path): unknown {
   return value;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The framework a set is read with when it holds several: the first (by path) whose status is
  * `adopted`, else the first by path. The others are the `set/framework` findings.
  */
 export function primaryFramework(frameworks: readonly ProtocolDocument[]): ProtocolDocument | undefined {
-  const byPath = [...frameworks].sort((a, b) => compareText(a.file, b.file));
+  const byPath = [...frameworks].sort((a, b) => compareStrings(a.file, b.file));
   return byPath.find((doc) => str(doc.data, 'status') === 'adopted') ?? byPath[0];
 }

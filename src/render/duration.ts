@@ -1,30 +1,15 @@
+import { durationParts, type DurationParts } from '../util/duration.js';
 import type { Translator } from './i18n.js';
 
-/** The parts of an ISO 8601 duration, in the order they are written. */
-export const DURATION_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const;
-
-/** One unit of a duration. */
-export type DurationUnit = (typeof DURATION_UNITS)[number];
-
 /** A parsed duration: the count of each unit as written (PT72H stays 72 hours). */
-export type Duration = { unit: DurationUnit; count: number }[];
+export type Duration = DurationParts;
 
-const ISO = /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
-
-/** Parses `PT1H`, `P3D`, `P1DT12H` or `immediate`; anything else gives undefined. */
+/** Parses `PT1H`, `P3D`, `P1DT12H` or `immediate` (units with a zero count dropped); anything else gives undefined. */
 export function parseDuration(text: string): Duration | 'immediate' | undefined {
-  const value = text.trim();
-  if (value === 'immediate') return 'immediate';
-  const match = ISO.exec(value);
-  if (match === null || value === 'P' || value.endsWith('T')) return undefined;
-  const parts: Duration = [];
-  DURATION_UNITS.forEach((unit, i) => {
-    const raw = match[i + 1];
-    if (raw === undefined) return;
-    const count = Number(raw.replace(',', '.'));
-    if (count > 0) parts.push({ unit, count });
-  });
-  return parts.length === 0 ? 'immediate' : parts;
+  const parts = durationParts(text.trim());
+  if (parts === undefined || parts === 'immediate') return parts;
+  const counted = parts.filter((part) => part.count > 0);
+  return counted.length === 0 ? 'immediate' : counted;
 }
 
 /** The length of a duration, written for people: "1 hour", "3 days", "1 day and 12 hours". */

@@ -13,26 +13,42 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const UNIT = { Y: 365 * DAY, M: 30 * DAY, W: 7 * DAY, D: DAY, H: HOUR, TM: MINUTE, S: SECOND } as const;
+/** The parts of an ISO 8601 duration, in the order they are written. */
+export const DURATION_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const;
+
+/** One unit of a duration. */
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** A duration as written: the count of each unit present (`PT72H` stays 72 hours). */
+export type DurationParts = { unit: DurationUnit; count: number }[];
+
+const UNIT_MS: Record<DurationUnit, number> = { year: 365 * DAY, month: 30 * DAY, week: 7 * DAY, day: DAY, hour: HOUR, minute: MINUTE, second: SECOND };
 
 const NUMBER = '(\\d+(?:[.,]\\d+)?)';
 const ISO = new RegExp(`^P(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`);
 
-/** The length of a duration in milliseconds (`immediate` is 0), or undefined when it is not one. */
-export function parseDuration(value: unknown): number | undefined {
+/** The units of a duration as written, `immediate`, or undefined when the value is not a duration. */
+export function durationParts(value: unknown): DurationParts | 'immediate' | undefined {
   if (typeof value !== 'string') return undefined;
-  if (value === 'immediate') return 0;
+  if (value === 'immediate') return 'immediate';
   // `P` alone and a `T` without a time part are not durations
   if (value === 'P' || value.endsWith('T')) return undefined;
   const match = ISO.exec(value);
   if (match === null) return undefined;
-  const units = [UNIT.Y, UNIT.M, UNIT.W, UNIT.D, UNIT.H, UNIT.TM, UNIT.S];
-  let total = 0;
-  units.forEach((unit, i) => {
-    const part = match[i + 1];
-    if (part !== undefined) total += Number(part.replace(',', '.')) * unit;
+  const parts: DurationParts = [];
+  DURATION_UNITS.forEach((unit, i) => {
+    const raw = match[i + 1];
+    if (raw !== undefined) parts.push({ unit, count: Number(raw.replace(',', '.')) });
   });
-  return total;
+  return parts;
+}
+
+/** The length of a duration in milliseconds (`immediate` is 0), or undefined when it is not one. */
+export function parseDuration(value: unknown): number | undefined {
+  const parts = durationParts(value);
+  if (parts === undefined) return undefined;
+  if (parts === 'immediate') return 0;
+  return parts.reduce((total, part) => total + part.count * UNIT_MS[part.unit], 0);
 }
 
 /** A length in milliseconds written as an ISO 8601 duration in days and time (`P4DT12H`, `PT72H`, `PT0S`). */
