@@ -1,17 +1,11 @@
 import { join } from 'node:path';
-import { compareStrings, type Diagnostic } from '../model/diagnostic.js';
 import type { Reporter } from './reporter.js';
+import { groupByFile } from './group-by-file.js';
 
 /** ESLint's JSON formatter shape: one result per file with its messages and counts. */
 export const json: Reporter = (diagnostics, context) => {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const file of context.files) byFile.set(file, []);
-  for (const d of diagnostics) {
-    let list = byFile.get(d.file);
-    if (list === undefined) byFile.set(d.file, (list = []));
-    list.push(d);
-  }
-  const results = [...byFile].sort(([a], [b]) => compareStrings(a, b)).map(([file, list]) => {
+  const groups = groupByFile(diagnostics, context.files);
+  const results = groups.map(([file, list]) => {
     const errorCount = list.filter((d) => d.severity === 'error').length;
     return {
       filePath: join(context.cwd, file),

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
-import { compareStrings, type Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Reporter } from './reporter.js';
+import { groupByFile } from './group-by-file.js';
 
 // Characters that XML 1.0 forbids everywhere, even escaped or in CDATA (lone surrogates included).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -41,15 +42,9 @@ function testcase(d: Diagnostic): string {
 
 /** JUnit XML, as ESLint's junit formatter writes it: a test suite per file, a failing test case per finding. */
 export const junit: Reporter = (diagnostics, context) => {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const file of context.files) byFile.set(file, []);
-  for (const d of diagnostics) {
-    let list = byFile.get(d.file);
-    if (list === undefined) byFile.set(d.file, (list = []));
-    list.push(d);
-  }
+  const groups = groupByFile(diagnostics, context.files);
   let out = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
-  for (const [file, list] of [...byFile].sort(([a], [b]) => compareStrings(a, b))) {
+  for (const [file, list] of groups) {
     const count = Math.max(1, list.length);
     out += `<testsuite package="org.protokit" time="0" tests="${count}" errors="${list.length}" name="${attribute(file)}">\n`;
     out += list.length === 0 ? `<testcase time="0" name="org.protokit.unspecified" classname="${attribute(classname(file))}" />\n` : list.map(testcase).join('');

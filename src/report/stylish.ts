@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../model/diagnostic.js';
 import type { Reporter } from './reporter.js';
+import { groupByFile } from './group-by-file.js';
 
 const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
@@ -7,16 +7,11 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
 export const stylish: Reporter = (diagnostics, context) => {
   if (diagnostics.length === 0) return '';
   const c = context.color;
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    let list = byFile.get(d.file);
-    if (list === undefined) byFile.set(d.file, (list = []));
-    list.push(d);
-  }
+  const groups = groupByFile(diagnostics);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
-  for (const [file, list] of byFile) {
+  for (const [file, list] of groups) {
     lines.push('', paint(c, '4', file));
     const rows = list.map((d) => [`${d.range.start.line}:${d.range.start.column}`, d.severity, d.message, d.ruleId, d.related ?? []] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
