@@ -1,4 +1,4 @@
-import type { CoverageReport, CoverageReportItem, EvidenceLocation } from './evaluate.js';
+import type { CoverageReport, CoverageReportItem } from './evaluate.js';
 
 /** The output formats of `protokit coverage`. */
 export const COVERAGE_FORMATS = ['table', 'json', 'markdown'] as const;

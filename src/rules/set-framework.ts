@@ -1,5 +1,4 @@
 import { compareStrings } from '../model/diagnostic.js';
-import type { ProtocolDocument } from '../model/document.js';
 import { defineRule } from '../model/rule.js';
 import { primaryFramework } from '../check/set-index.js';
 import { str } from '../util/data.js';
