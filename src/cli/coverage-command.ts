@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { evaluateCoverage, locateCoverage } from '../coverage/evaluate.js';
 import { COVERAGE_FORMATS, formatCoverage, type CoverageFormat } from '../coverage/format.js';
 import { ignoreBaseOf, resolveConfig } from '../lint.js';
-import { loadSet } from '../load/load-set.js';
+import { loadSetParallel } from '../load/parallel.js';
 import { UsageError } from '../model/errors.js';
 import type { CliIo } from './io.js';
 
@@ -25,7 +25,7 @@ export async function runCoverage(paths: readonly string[], flags: CoverageFlags
   }
   const given = paths.length === 0 ? ['.'] : paths;
   const config = resolveConfig(given, io.cwd, flags.config);
-  const { files } = loadSet({ paths: given.map((p) => resolve(io.cwd, p)), base: io.cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits });
+  const files = await loadSetParallel({ paths: given.map((p) => resolve(io.cwd, p)), base: io.cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits });
   if (!files.some((f) => f.kind !== undefined)) {
     throw new UsageError(`No protocol documents in ${given.join(', ')}: give the folder of a protocol set (Markdown files with \`kind:\` in their frontmatter)`);
   }

@@ -45,6 +45,12 @@ export function useColor(io: CliIo, flags: { color?: boolean }, toFile: boolean)
   return io.stdout.isTTY === true;
 }
 
+/** Parses `--jobs N` (threads that parse; default one per core). */
+export function parseJobs(value: string | undefined): number {
+  if (value !== undefined && !/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`Invalid --jobs \`${value}\`: give a whole number of threads from 1, e.g. --jobs 2`);
+  return value === undefined ? defaultJobs() : Number(value);
+}
+
 /** Runs `validate` or `check` and returns the exit code. */
 export async function runLint(mode: LintMode, paths: readonly string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (!(REPORTER_NAMES as readonly string[]).includes(flags.format)) {
@@ -56,8 +62,7 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
     if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(`Invalid --max-warnings \`${flags.maxWarnings}\`: give a whole number, e.g. --max-warnings 0`);
     maxWarnings = Number(flags.maxWarnings);
   }
-  if (flags.jobs !== undefined && !/^[1-9]\d{0,3}$/.test(flags.jobs)) throw new UsageError(`Invalid --jobs \`${flags.jobs}\`: give a whole number of threads from 1, e.g. --jobs 2`);
-  const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+  const jobs = parseJobs(flags.jobs);
   const cache = flags.cache === true ? cacheFile(flags.cacheLocation, io.cwd) : undefined;
   const result = await lint({
     paths: paths.length === 0 ? ['.'] : paths,

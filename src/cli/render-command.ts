@@ -1,13 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ignoreBaseOf, lint, resolveConfig } from '../lint.js';
-import { loadSet } from '../load/load-set.js';
+import { loadSetParallel } from '../load/parallel.js';
 import { UsageError } from '../model/errors.js';
 import { asList } from '../util/data.js';
 import { stylish } from '../report/stylish.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
-import { useColor } from './lint-command.js';
+import { parseJobs, useColor } from './lint-command.js';
 
 // The same lists as src/render (tests keep them equal): the CLI checks flags without loading it.
 const FORMATS = ['md', 'html', 'pdf'] as const;
@@ -25,6 +25,7 @@ export interface RenderFlags {
   config?: string;
   color?: boolean;
   verbose?: boolean;
+  jobs?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -44,7 +45,8 @@ export function addRenderCommand(cli: Command, io: CliIo, state: { code: number;
     .option('--chromium <path>', 'the Chromium used for PDF (also: PROTOKIT_CHROMIUM; default: found on PATH)')
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
-    .option('--verbose', 'show stack traces of internal errors')
+    .option('--verbose', 'say how the set was read; show stack traces of internal errors')
+    .option('--jobs <n>', 'threads that parse the documents (default: one per core; 1: no worker threads)')
     .action(async (paths: string[], flags: RenderFlags) => {
       state.verbose = flags.verbose === true;
       state.code = await runRender(paths, flags, io);
@@ -63,12 +65,13 @@ export function parseFormats(value: string): (typeof FORMATS)[number][] {
 }
 
 /**
- * Runs `protokit render`: loads the set once (with trees), runs `check` on it, refuses to render
+ * Runs `protokit render`: loads the set once (with the trees handbooks show), runs `check` on it, refuses to render
  * when it finds errors (unless --force) and lists them, then renders. Returns the exit code.
  */
 export async function runRender(paths: readonly string[], flags: RenderFlags, io: CliIo): Promise<number> {
   if (flags.out === undefined || flags.out.trim() === '') throw new UsageError('Say where to write the handbooks: --out DIR');
   const formats = parseFormats(flags.format);
+  const jobs = parseJobs(flags.jobs);
   const cwd = io.cwd;
   const setPaths = paths.length === 0 ? ['.'] : paths;
   const config = resolveConfig(setPaths, cwd, flags.config);
@@ -82,7 +85,8 @@ export async function runRender(paths: readonly string[], flags: RenderFlags, io
   const render = await import('../render/index.js');
   const chromium = formats.includes('pdf') ? render.findChromium(flags.chromium ?? io.env['PROTOKIT_CHROMIUM'], io.env['PATH'], cwd) : undefined;
 
-  const files = loadSet({ paths: setPaths.map((p) => resolve(cwd, p)), base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits, keepTree: true }).files;
+  // parsed as `check` parses (in worker threads), plus the GFM trees of the bodies handbooks show
+  const files = await loadSetParallel({ paths: setPaths.map((p) => resolve(cwd, p)), base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits, keepTree: true, jobs, ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}) });
   const checked = await lint({ paths: setPaths, mode: 'check', cwd, ...(flags.config !== undefined ? { configFile: flags.config } : {}), load: () => files });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && flags.force !== true) {

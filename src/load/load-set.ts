@@ -4,6 +4,7 @@ import { discover, type FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
 import { loadFile } from './read-file.js';
 import type { ParsedFileWithTree } from './parse-file.js';
+import { withTree } from './tree.js';
 
 /** Where and how to load a set. */
 export interface LoadOptions {
@@ -15,7 +16,7 @@ export interface LoadOptions {
   /** The folder `ignore` globs are relative to (the config file's folder); default: each path given. */
   ignoreBase?: string;
   limits: Limits;
-  /** Keep each body's mdast tree (for handbooks). */
+  /** Add the GFM mdast tree of each body that handbooks read (agencies, audience containers). */
   keepTree?: boolean;
 }
 
@@ -43,7 +44,10 @@ export function findFiles(options: LoadOptions): FoundFile[] {
 
 /** Loads a set in this thread (the parallel loader spreads the same work over workers). */
 export function loadSet(options: LoadOptions): LoadedSet {
-  const files = findFiles(options).map((found) => loadFile(found, options.limits, { keepTree: options.keepTree === true }));
+  const files = findFiles(options).map((found) => {
+    const file = loadFile(found, options.limits);
+    return options.keepTree === true ? withTree(file) : file;
+  });
   return { files };
 }
 

@@ -25,6 +25,7 @@ function gfmPlugin(): Gfm {
 let full: ReturnType<typeof createFull> | undefined;
 let lean: ReturnType<typeof createLean> | undefined;
 let body: ReturnType<typeof createBody> | undefined;
+let bodyGfm: ReturnType<typeof createBodyGfm> | undefined;
 
 function createFull() {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmPlugin()).use(remarkDirective).freeze();
@@ -38,6 +39,10 @@ function createBody() {
   return unified().use(remarkParse).use(remarkDirective).freeze();
 }
 
+function createBodyGfm() {
+  return unified().use(remarkParse).use(gfmPlugin()).use(remarkDirective).freeze();
+}
+
 /**
  * Parses Markdown with frontmatter and directives into an mdast tree with positions; with `gfm`
  * (the default, what handbooks need) also GFM tables, autolink literals, strikethrough, footnotes
@@ -47,8 +52,7 @@ function createBody() {
  * per cell and a bare URL stays inside its run.
  */
 export function parseMarkdown(text: string, options: { gfm?: boolean } = {}): Root {
-  if (options.gfm === false) return parseWithoutGfm(text);
-  return (full ??= createFull()).parse(text);
+  return parseBodyOnly(text, options.gfm !== false);
 }
 
 /** Where a YAML frontmatter is, found as micromark-extension-frontmatter finds it. */
@@ -144,12 +148,13 @@ function shift(root: Node, lines: number, offset: number): void {
  * micromark, its positions moved to where the body starts. After a frontmatter, micromark starts
  * the body afresh on a new line, so the two parses agree (tests/perf/markdown-body.test.ts).
  */
-function parseWithoutGfm(text: string): Root {
+function parseBodyOnly(text: string, withGfm: boolean): Root {
   const matter = findFrontmatter(text);
   // without a frontmatter, the parser that looks for one (a failed attempt is not without effect
   // on what follows); a BOM at the start of the body would be dropped as if it started a file
-  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return (lean ??= createLean()).parse(text);
-  const tree = (body ??= createBody()).parse(text.slice(matter.bodyStart));
+  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return withGfm ? (full ??= createFull()).parse(text) : (lean ??= createLean()).parse(text);
+  const bodyText = text.slice(matter.bodyStart);
+  const tree = withGfm ? (bodyGfm ??= createBodyGfm()).parse(bodyText) : (body ??= createBody()).parse(bodyText);
   const yaml: Yaml = {
     type: 'yaml',
     value: matter.value,

@@ -12,6 +12,7 @@ import { findFiles, type LoadOptions } from './load-set.js';
 import { parseFile } from './parse-file.js';
 import { readBytes } from './read-file.js';
 import { decodeText } from './text-decode.js';
+import { withTree } from './tree.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
 
 /**
@@ -63,14 +64,15 @@ interface Parsed {
   plain: boolean[];
 }
 
-/** Reads (unless already read) and parses one file in this thread. */
-function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean): { file: ParsedFile; plain: boolean } {
+/** Reads (unless already read) and parses one file in this thread; with `trees`, adds the tree handbooks read. */
+function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean, trees: boolean): { file: ParsedFile; plain: boolean } {
   const read = bytes ?? readBytes(found, limits);
   if (!(read instanceof Uint8Array)) return { file: read, plain: false };
   const file = parseFile(found.file, read, { limits });
   // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
   // a big set then does not hold every frontmatter's syntax tree in memory
-  return { file: keep ? file : plainCopy(file), plain: wantPlain && file.text === decodeText(read) };
+  const kept = keep ? file : plainCopy(file);
+  return { file: trees ? withTree(kept) : kept, plain: wantPlain && file.text === decodeText(read) };
 }
 
 /** Lets the event loop run (worker replies, and sending them more work). */
@@ -108,7 +110,8 @@ async function parseShared(found: readonly FoundFile[], options: FastLoadOptions
     failure ??= error;
     wake?.();
   };
-  const setup: WorkerSetup = { limits: options.limits, plain: wantPlain };
+  const trees = options.keepTree === true;
+  const setup: WorkerSetup = { limits: options.limits, plain: wantPlain, trees };
   const count = Math.max(0, Math.min(jobs - 1, Math.ceil(found.length / BATCH) - 1));
   for (let t = 0; t < count; t++) {
     const worker = new Worker(WORKER_URL, { workerData: setup });
@@ -143,7 +146,7 @@ async function parseShared(found: readonly FoundFile[], options: FastLoadOptions
     // this thread takes its share from the same queue, yielding between batches to feed the workers
     for (let batch = take(); batch !== undefined && failure === undefined; batch = take()) {
       for (let i = batch[0]; i < batch[1]; i++) {
-        const one = parseOne(found[i] as FoundFile, options.limits, bytesOf(i), false, wantPlain);
+        const one = parseOne(found[i] as FoundFile, options.limits, bytesOf(i), false, wantPlain, trees);
         files[i] = one.file;
         plain[i] = one.plain;
         options.onParse?.(one.file.file);
@@ -169,7 +172,7 @@ async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs
   const keep = found.length < MIN_FILES_FOR_WORKERS;
   const out: Parsed = { files: [], plain: [] };
   found.forEach((f, i) => {
-    const one = parseOne(f, options.limits, bytesOf(i), keep, wantPlain);
+    const one = parseOne(f, options.limits, bytesOf(i), keep, wantPlain, options.keepTree === true);
     out.files.push(one.file);
     out.plain.push(one.plain);
     options.onParse?.(one.file.file);
@@ -202,7 +205,8 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
         const hash = createHash('sha256').update(bytes).digest('hex');
         const hit = cache.get(f.file, hash, () => decodeText(bytes));
         if (hit !== undefined) {
-          out[i] = hit;
+          // the cache holds no trees: the few handbooks need are parsed here
+          out[i] = options.keepTree === true ? withTree(hit) : hit;
           continue;
         }
       }
@@ -214,7 +218,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
   missing.forEach((i, k) => {
     const file = parsed.files[k] as ParsedFile;
     out[i] = file;
-    cache.set(file, parsed.plain[k] === true);
+    cache.set(plainCopy(file), parsed.plain[k] === true);
   });
   try {
     cache.save(options.base ?? '.');

@@ -5,6 +5,7 @@ import type { Limits } from './limits.js';
 import { parseFile } from './parse-file.js';
 import { readBytes } from './read-file.js';
 import { decodeText } from './text-decode.js';
+import { withTree } from './tree.js';
 
 /** What the main thread sends a worker: a batch of files to read and parse (paths only, no bytes). */
 export interface WorkerRequest {
@@ -28,6 +29,8 @@ export interface WorkerSetup {
   limits: Limits;
   /** Also say, per file, whether its text is the plain decoding of its bytes (for the cache). */
   plain: boolean;
+  /** Also send the GFM tree of each body that handbooks read (`render`). */
+  trees?: boolean;
 }
 
 const setup = workerData as WorkerSetup;
@@ -45,9 +48,9 @@ if (port !== null) {
           plain.push(false);
           continue;
         }
-        // no tree: the check path does not need it, and cloning it back would cost more than parsing
+        // a tree only for render, and only for the bodies handbooks read
         const file = parseFile(found.file, bytes, { limits: setup.limits });
-        files.push(file);
+        files.push(setup.trees === true ? withTree(file) : file);
         if (setup.plain) plain.push(file.text === decodeText(bytes));
       }
       const reply: WorkerReply = setup.plain ? { id: request.id, files, plain } : { id: request.id, files };

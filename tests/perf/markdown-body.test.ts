@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import { findFrontmatter, parseMarkdown } from '../../src/load/markdown.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+const referenceGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 let dir: string;
 
 beforeAll(() => {
@@ -28,6 +30,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function same(text: string): void {
   expect(JSON.stringify(parseMarkdown(text, { gfm: false }))).toBe(JSON.stringify(reference.parse(text)));
+  // handbooks parse the body alone too, with GFM
+  expect(JSON.stringify(parseMarkdown(text, { gfm: true }))).toBe(JSON.stringify(referenceGfm.parse(text)));
 }
 
 function markdownFiles(folder: string): string[] {
@@ -43,7 +47,7 @@ function markdownFiles(folder: string): string[] {
   return out;
 }
 
-describe('parseMarkdown without GFM', () => {
+describe('parseMarkdown (body only, with and without GFM)', () => {
   it('gives the reference tree for every file of a generated set with defects, and of the fixtures', () => {
     const files = [...markdownFiles(join(dir, 'set')), ...markdownFiles(join(ROOT, 'tests/fixtures'))];
     expect(files.length).toBeGreaterThan(40);
@@ -59,7 +63,7 @@ describe('parseMarkdown without GFM', () => {
   it('gives the reference tree for random texts', () => {
     let seed = 42;
     const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const atoms = ['-', '---', '\n', '\r\n', '\r', ' ', '\t', ':', ':::', '#', '>', '*', '`', '```', '[', ']', 'a', 'b ', '{', '}', '<!--', '-->', '<div>', '\\', '&amp;', '1.', '    ', '=', '_', ':term[x]', ':::audience{professions="a"}', '\uFEFF', '[a]: /u'];
+    const atoms = ['|', '| a | b |\n| - | - |\n', '~~', 'www.x.org', 'a@b.co', '[^1]', '[^1]: n', '- [ ] t', 'https://x.y', '-', '---', '\n', '\r\n', '\r', ' ', '\t', ':', ':::', '#', '>', '*', '`', '```', '[', ']', 'a', 'b ', '{', '}', '<!--', '-->', '<div>', '\\', '&amp;', '1.', '    ', '=', '_', ':term[x]', ':::audience{professions="a"}', '\uFEFF', '[a]: /u'];
     for (let k = 0; k < 3000; k++) {
       let text = random() < 0.8 ? '---' : '';
       const n = 1 + Math.floor(random() * 30);

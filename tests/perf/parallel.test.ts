@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,19 @@ describe('--jobs', () => {
       expect(two.stdout).toBe(one.stdout);
     }, 120_000);
   }
+
+  it('render: --jobs 2 writes the same handbooks, byte for byte, as --jobs 1', async () => {
+    const one = await protokit(['render', 'set', '--out', 'h1', '--force', '--jobs', '1', '--verbose'], dir);
+    const two = await protokit(['render', 'set', '--out', 'h2', '--force', '--jobs', '2', '--verbose'], dir);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(one.stderr).not.toMatch(/worker/);
+    expect(two.stderr).toMatch(/parsing \d+ files in 2 threads \(this one and 1 worker\)/);
+    const names = readdirSync(join(dir, 'h1')).sort();
+    expect(names.filter((n) => n.endsWith('.md')).length).toBeGreaterThan(5);
+    expect(readdirSync(join(dir, 'h2')).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(join(dir, 'h2', name), 'utf8'), name).toBe(readFileSync(join(dir, 'h1', name), 'utf8'));
+  }, 120_000);
 
   it('stylish output is the same too, and so is a run with three workers and a cache', async () => {
     const cache = join(dir, 'c1');
