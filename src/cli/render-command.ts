@@ -104,6 +104,8 @@ export async function runRender(paths: readonly string[], flags: RenderFlags, io
     ...(templatesDir !== undefined ? { templatesDir } : {}),
     ...(chromium !== undefined ? { chromium } : {}),
     ...(progress !== undefined ? { onProgress: progress } : {}),
+    jobs,
+    ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}),
   });
   return 0;
 }

@@ -10,7 +10,9 @@ import { isLang, LANGS, translatorFor, type Lang } from './i18n.js';
 import type { PdfPrinter } from './pdf.js';
 import { RenderIndex } from './render-index.js';
 import type { HtmlRenderer, IndexView } from './to-html.js';
-import { toMarkdown } from './to-mdast.js';
+import { MIN_FILES_FOR_WORKERS } from '../load/parallel.js';
+import { markdownWorkerAvailable, MarkdownPool } from './md-pool.js';
+import { markdownRoot, stringifyMarkdown } from './to-mdast.js';
 import { slugOf } from './words.js';
 
 /** The output formats of `protokit render`. */
@@ -36,6 +38,10 @@ export interface RenderOptions {
   chromium?: string;
   /** Called once per handbook written (the CLI shows it on a TTY). */
   onProgress?: (message: string) => void;
+  /** Threads that write (this one and `jobs - 1` workers for Markdown); default 1. */
+  jobs?: number;
+  /** Called with what `--verbose` may show. */
+  onInfo?: (message: string) => void;
 }
 
 /** What a run wrote, relative to the output folder. */
@@ -102,6 +108,11 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
     result.files.push(name);
   };
   const entries: IndexView['handbooks'] = [];
+  // Markdown is written by worker threads too when the set is big enough to pay for starting them
+  const poolSize = formats.has('md') && wanted.length > 1 && options.files.length >= MIN_FILES_FOR_WORKERS && markdownWorkerAvailable() ? Math.min((options.jobs ?? 1) - 1, wanted.length - 1) : 0;
+  const pool = poolSize > 0 ? new MarkdownPool(poolSize) : undefined;
+  if (pool !== undefined) options.onInfo?.(`writing Markdown handbooks in ${poolSize + 1} threads (this one and ${poolSize} worker${poolSize === 1 ? '' : 's'})`);
+  const pending: Promise<void>[] = [];
   try {
     let done = 0;
     for (const id of wanted) {
@@ -110,7 +121,16 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
       const written: string[] = [];
       const entry = { id, title: model.profession.title, html: '', md: '', pdf: '' };
       if (formats.has('md')) {
-        write(`${base}.md`, toMarkdown(model, builder.t));
+        const root = markdownRoot(model, builder.t);
+        const worker = pool?.idle();
+        if (pool !== undefined && worker !== undefined) {
+          const name = `${base}.md`;
+          const done = pool.write(worker, options.out, name, root);
+          // a failure is reported once, at the end (the others still settle)
+          done.catch(() => undefined);
+          pending.push(done);
+          result.files.push(name);
+        } else write(`${base}.md`, stringifyMarkdown(root));
         written.push((entry.md = `${base}.md`));
       }
       if (html !== undefined) {
@@ -128,9 +148,13 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
       result.handbooks.push({ profession: id, files: written });
       done++;
       options.onProgress?.(`[${done}/${wanted.length}] ${id}: ${written.join(', ')}`);
+      // lets the workers' replies in, so that idle workers get the next handbooks
+      if (pool !== undefined) await new Promise((resolveYield) => setImmediate(resolveYield));
     }
+    await Promise.all(pending);
   } finally {
     await printer?.close();
+    await pool?.close();
   }
   if (html !== undefined && formats.has('html')) {
     const data = rindex.framework?.data;

@@ -229,9 +229,22 @@ function createProcessor() {
     .freeze();
 }
 
+/**
+ * The handbook's Markdown tree as it is written: body nodes shared between handbooks are marked
+ * to be written once (plain data, so a worker thread can write it).
+ */
+export function markdownRoot(model: HandbookModel, t: Translator): Root {
+  const { children, shared } = buildChildren(model, t);
+  return { type: 'root', children: memoise(children, shared) };
+}
+
+/** Writes a tree from `markdownRoot` with remark-stringify. */
+export function stringifyMarkdown(root: Root): string {
+  processor ??= createProcessor();
+  return processor.stringify(root);
+}
+
 /** The handbook as Markdown: the mdast tree written by remark-stringify (never by concatenation). */
 export function toMarkdown(model: HandbookModel, t: Translator): string {
-  processor ??= createProcessor();
-  const { children, shared } = buildChildren(model, t);
-  return processor.stringify({ type: 'root', children: memoise(children, shared) });
+  return stringifyMarkdown(markdownRoot(model, t));
 }

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,10 +55,22 @@ describe('--jobs', () => {
     expect(two.code).toBe(0);
     expect(one.stderr).not.toMatch(/worker/);
     expect(two.stderr).toMatch(/parsing \d+ files in 2 threads \(this one and 1 worker\)/);
+    expect(two.stderr).toMatch(/writing Markdown handbooks in 2 threads \(this one and 1 worker\)/);
     const names = readdirSync(join(dir, 'h1')).sort();
     expect(names.filter((n) => n.endsWith('.md')).length).toBeGreaterThan(5);
     expect(readdirSync(join(dir, 'h2')).sort()).toEqual(names);
     for (const name of names) expect(readFileSync(join(dir, 'h2', name), 'utf8'), name).toBe(readFileSync(join(dir, 'h1', name), 'utf8'));
+  }, 120_000);
+
+  it('render: a handbook that cannot be written is one clear error (exit 2), from whichever thread writes it', async () => {
+    const first = await protokit(['render', 'set', '--out', 'h4', '--force', '--jobs', '1', '--format', 'md'], dir);
+    expect(first.code).toBe(0);
+    const names = readdirSync(join(dir, 'h4')).filter((n) => n.endsWith('.md'));
+    rmSync(join(dir, 'h4'), { recursive: true });
+    for (const name of names) mkdirSync(join(dir, 'h4', name), { recursive: true });
+    const run = await protokit(['render', 'set', '--out', 'h4', '--force', '--jobs', '2', '--format', 'md'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^protokit: Cannot write .*\.md: it is a folder\n$/);
   }, 120_000);
 
   it('stylish output is the same too, and so is a run with three workers and a cache', async () => {
