@@ -8,6 +8,7 @@ import type { Diagnostic, Range } from '../model/diagnostic.js';
 import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from '../model/document.js';
 import { didYouMean } from '../util/suggest.js';
 import { validateShape } from '../validate/validate-shape.js';
+import { fastYamlData } from './fast-yaml.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { MAX_MARKDOWN_DEPTH, tooDeepAt } from './markdown-depth.js';
@@ -219,16 +220,31 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
   return file;
 }
 
-/** Parses the YAML, checks limits, kind and schema; adds findings to `file`. */
+/**
+ * Parses the YAML, checks limits, kind and schema; adds findings to `file`. Plain data comes from
+ * js-yaml when `fastYamlData` has checked it is what `yaml` gives (no positions: `rangeOfPath`
+ * re-parses lazily when a finding needs one); anything else goes through `yaml`.
+ */
 function parseFrontmatter(file: ParsedFile, offset: number, length: number, limits: Limits): void {
   const source = file.text.slice(offset, offset + length);
+  const fast = fastYamlData(source, limits);
+  const data = fast === undefined ? yamlData(file, source, offset, length, limits) : fast.data;
+  if (data === FAILED) return;
+  checkData(file, data, offset, limits);
+}
+
+/** Returned by `yamlData` when it has added a finding that ends the document's checks. */
+const FAILED = Symbol('failed');
+
+/** The frontmatter's data by `yaml`, with positions kept; FAILED after a finding. */
+function yamlData(file: ParsedFile, source: string, offset: number, length: number, limits: Limits): unknown {
   let doc;
   try {
     doc = parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   } catch (error) {
     const message = error instanceof RangeError ? `The frontmatter is nested too deeply to read: keep it under ${limits.maxYamlDepth} levels` : `The frontmatter could not be read: ${(error as Error).message}`;
     file.diagnostics.push(finding(file, 'yaml/syntax', message, offset, offset, true));
-    return;
+    return FAILED;
   }
   rememberYaml(file, { doc, offset });
   const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
@@ -236,20 +252,23 @@ function parseFrontmatter(file: ParsedFile, offset: number, length: number, limi
     // the parser's stack overflowed: thousands of nested collections
     const at = offset + Math.min(exhausted.pos[0], length);
     file.diagnostics.push(finding(file, 'yaml/syntax', `The frontmatter is nested too deeply for the YAML parser to read (it stops at several hundred levels; \`limits.maxYamlDepth\` is ${limits.maxYamlDepth}): flatten it`, at, at, true));
-    return;
+    return FAILED;
   }
   if (doc.errors.length > 0) {
     for (const error of doc.errors) file.diagnostics.push(yamlErrorFinding(file, doc, error, offset, length));
-    return;
+    return FAILED;
   }
-  let data: unknown;
   try {
     // yaml counts the anchored value itself as the first use; `maxAliases` counts the `*name` uses
-    data = doc.toJS({ maxAliasCount: limits.maxAliases + 1 });
+    return doc.toJS({ maxAliasCount: limits.maxAliases + 1 });
   } catch (error) {
     file.diagnostics.push(toJsFailure(file, doc, error, offset, limits));
-    return;
+    return FAILED;
   }
+}
+
+/** Checks depth, kind and schema of the frontmatter's data; adds findings to `file`. */
+function checkData(file: ParsedFile, data: unknown, offset: number, limits: Limits): void {
   if (depthOf(data, limits.maxYamlDepth) > limits.maxYamlDepth) {
     file.diagnostics.push(finding(file, 'yaml/syntax', `The frontmatter is nested deeper than ${limits.maxYamlDepth} levels: flatten it, or raise \`limits.maxYamlDepth\` in protokit.config.yaml`, offset, offset, true));
     return;
