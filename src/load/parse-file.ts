@@ -9,6 +9,7 @@ import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from
 import { didYouMean } from '../util/suggest.js';
 import { validateShape } from '../validate/validate-shape.js';
 import { fastYamlData } from './fast-yaml.js';
+import { audienceOf, bodyFactsFromEvents, splitRules, suppressionOf, type EventFacts } from './body-events.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { MAX_MARKDOWN_DEPTH, tooDeepAt } from './markdown-depth.js';
@@ -21,12 +22,15 @@ export interface ParseOptions {
   limits?: Limits;
   /** Keep the mdast tree (for handbooks); the check path does not need it. */
   keepTree?: boolean;
+  /**
+   * Without `keepTree`, collect the body facts from the mdast tree instead of micromark's events
+   * (the two give the same; tests/perf/body-events.test.ts compares them).
+   */
+  bodyFromTree?: boolean;
 }
 
 /** A parsed file with its mdast tree, when `keepTree` was asked for. */
 export type ParsedFileWithTree = ParsedFile & { tree?: Root };
-
-const SUPPRESS = /protokit-disable-next-line\b([^\n]*?)(?:-->|$)/;
 
 function emptyBody(): BodyFacts {
   return { terms: [], audiences: [], prose: [] };
@@ -96,16 +100,16 @@ function yamlSuppressions(file: ParsedFile, offset: number, length: number): Sup
   return out;
 }
 
-function splitRules(text: string): string[] {
-  return text.split(/[\s,]+/).filter((part) => part !== '' && part !== '--');
-}
-
 /** An mdast position as a plain range (without offsets). */
 function toRange(position: Position): Range {
   return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } };
 }
 
-/** Collects what the rules need from a body in one walk: term uses, audiences, prose, suppressions. */
+/**
+ * Collects what the rules need from a body in one walk of its tree: term uses, audiences, prose,
+ * suppressions. The check path gets the same from micromark's events (body-events.ts) and comes
+ * here only when those hold something it does not mirror.
+ */
 function collectBody(file: ParsedFile, tree: Root): void {
   const body = file.body;
   let section = -1;
@@ -118,10 +122,8 @@ function collectBody(file: ParsedFile, tree: Root): void {
     if (node.type === 'text' && position?.start.offset !== undefined && position.end.offset !== undefined) {
       body.prose.push({ start: position.start.offset, end: position.end.offset, section });
     } else if (node.type === 'html' && position !== undefined) {
-      const match = SUPPRESS.exec(node.value);
-      if (match !== null && node.value.trimStart().startsWith('<!--')) {
-        file.suppressions.push({ rules: splitRules(match[1] ?? ''), targetLine: position.end.line + 1, range: toRange(position) });
-      }
+      const suppression = suppressionOf(node.value, toRange(position));
+      if (suppression !== undefined) file.suppressions.push(suppression);
     } else if (node.type === 'textDirective' && node.name === 'term' && position !== undefined) {
       // the label as written: `:term[__proto__]` holds strong emphasis, not the text `__proto__`
       const from = node.children[0]?.position?.start.offset;
@@ -129,26 +131,29 @@ function collectBody(file: ParsedFile, tree: Root): void {
       const id = (from !== undefined && to !== undefined ? file.text.slice(from, to) : mdastToString(node)).trim();
       body.terms.push({ id, range: toRange(position) });
     } else if (node.type === 'containerDirective' && node.name === 'audience' && position !== undefined) {
-      const professions = (node.attributes?.['professions'] ?? '').split(/[\s,]+/).filter((p) => p !== '');
-      const openStart = position.start.offset ?? 0;
-      let openEnd = file.text.indexOf('\n', openStart);
-      if (openEnd === -1) openEnd = file.text.length;
-      const openRange = rangeAt(file, openStart, openEnd);
-      const line = file.text.slice(openStart, openEnd);
-      const attr = line.indexOf('professions');
-      let from = attr === -1 ? 0 : attr;
-      const professionRanges = professions.map((p) => {
-        const at = line.indexOf(p, from);
-        if (at === -1) return openRange;
-        from = at + p.length;
-        return rangeAt(file, openStart + at, openStart + at + p.length);
-      });
-      body.audiences.push({ professions, range: toRange(position), openRange, professionRanges });
+      body.audiences.push(audienceOf(file, node.attributes?.['professions'] ?? undefined, toRange(position), position.start.offset ?? 0));
     }
     if ('children' in node) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
+}
+
+/** The body facts from micromark's events, or undefined (then the tree path), also when the walk throws. */
+function factsFromEvents(file: ParsedFile): EventFacts | undefined {
+  try {
+    return bodyFactsFromEvents(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the body facts and suppressions into `file`, from the events or else from the tree. */
+function collectFacts(file: ParsedFile, tree: Root | undefined, facts: EventFacts | undefined): void {
+  if (facts !== undefined) {
+    file.body = facts.body;
+    file.suppressions.push(...facts.suppressions);
+  } else if (tree !== undefined) collectBody(file, tree);
 }
 
 /**
@@ -192,9 +197,13 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
     file.diagnostics.push(finding(file, 'io/read', `The Markdown body nests lists, quotes or directives more than ${MAX_MARKDOWN_DEPTH} levels deep, so it is not read: flatten it`, deep, deep, true));
     return file;
   }
-  let tree: Root;
+  let tree: Root | undefined;
+  let facts: EventFacts | undefined;
   try {
-    tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
+    // the check path: the body facts from micromark's events, without building the tree; the
+    // tree when the events hold something the walk does not mirror (or it failed)
+    if (options.keepTree !== true && options.bodyFromTree !== true) facts = factsFromEvents(file);
+    if (facts === undefined) tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
   } catch (error) {
     // a body the parser cannot take (its stack overflowed): a finding, never a crash of the run
     file.isDocument = file.text.startsWith('---');
@@ -202,19 +211,20 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
     file.diagnostics.push(finding(file, 'io/read', `The Markdown body could not be read (${why}): simplify its structure`, 0, 0, true));
     return file;
   }
-  if (options.keepTree === true) file.tree = tree;
-  const first = tree.children[0];
-  if (first === undefined || first.type !== 'yaml') {
-    collectBody(file, tree);
+  if (options.keepTree === true && tree !== undefined) file.tree = tree;
+  const first = tree?.children[0];
+  const yamlEnd = facts !== undefined ? facts.yamlEnd : first?.type === 'yaml' ? (first.position?.end.offset ?? -1) : undefined;
+  if (yamlEnd === undefined) {
+    collectFacts(file, tree, facts);
     return file;
   }
   file.isDocument = true;
   const yamlOffset = file.text.indexOf('\n') + 1;
-  const endOffset = first.position?.end.offset ?? yamlOffset;
+  const endOffset = yamlEnd === -1 ? yamlOffset : yamlEnd;
   const closingStart = file.text.lastIndexOf('\n', endOffset - 1) + 1;
   const yamlLength = Math.max(0, closingStart - yamlOffset);
   file.yaml = { offset: yamlOffset, line: 2, length: yamlLength };
-  collectBody(file, tree);
+  collectFacts(file, tree, facts);
   file.suppressions.unshift(...yamlSuppressions(file, yamlOffset, yamlLength));
   parseFrontmatter(file, yamlOffset, yamlLength, limits);
   return file;
