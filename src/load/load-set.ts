@@ -2,9 +2,9 @@ import { relative, resolve, sep } from 'node:path';
 import type { ParsedFile } from '../model/document.js';
 import { discover, type FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
-import { loadFile } from './read-file.js';
+import { loadFile, readBytes } from './read-file.js';
 import type { ParsedFileWithTree } from './parse-file.js';
-import { withTree } from './tree.js';
+import { parseForHandbooks } from './tree.js';
 
 /** Where and how to load a set. */
 export interface LoadOptions {
@@ -45,8 +45,9 @@ export function findFiles(options: LoadOptions): FoundFile[] {
 /** Loads a set in this thread (the parallel loader spreads the same work over workers). */
 export function loadSet(options: LoadOptions): LoadedSet {
   const files = findFiles(options).map((found) => {
-    const file = loadFile(found, options.limits);
-    return options.keepTree === true ? withTree(file) : file;
+    if (options.keepTree !== true) return loadFile(found, options.limits);
+    const bytes = readBytes(found, options.limits);
+    return bytes instanceof Uint8Array ? parseForHandbooks(found.file, bytes, options.limits) : bytes;
   });
   return { files };
 }

@@ -12,7 +12,7 @@ import { findFiles, type LoadOptions } from './load-set.js';
 import { parseFile } from './parse-file.js';
 import { readBytes } from './read-file.js';
 import { decodeText } from './text-decode.js';
-import { withTree } from './tree.js';
+import { parseForHandbooks, withTree } from './tree.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
 
 /**
@@ -68,11 +68,14 @@ interface Parsed {
 function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean, trees: boolean): { file: ParsedFile; plain: boolean } {
   const read = bytes ?? readBytes(found, limits);
   if (!(read instanceof Uint8Array)) return { file: read, plain: false };
+  if (trees) {
+    const file = parseForHandbooks(found.file, read, limits);
+    return { file: keep ? file : { ...file }, plain: wantPlain && file.text === decodeText(read) };
+  }
   const file = parseFile(found.file, read, { limits });
   // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
   // a big set then does not hold every frontmatter's syntax tree in memory
-  const kept = keep ? file : plainCopy(file);
-  return { file: trees ? withTree(kept) : kept, plain: wantPlain && file.text === decodeText(read) };
+  return { file: keep ? file : plainCopy(file), plain: wantPlain && file.text === decodeText(read) };
 }
 
 /** Lets the event loop run (worker replies, and sending them more work). */

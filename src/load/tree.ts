@@ -1,6 +1,8 @@
+import type { Nodes, Root, RootContent } from 'mdast';
 import type { ParsedFile } from '../model/document.js';
+import type { Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
-import type { ParsedFileWithTree } from './parse-file.js';
+import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 
 /**
  * Whether handbooks read this file's body: the whole body of an agency's protocol, and the
@@ -11,17 +13,51 @@ export function wantsTree(file: ParsedFile): boolean {
 }
 
 /**
- * The file with the GFM mdast tree of its text, when handbooks read its body. The facts the rules
- * read stay those of the check path (so `render` refuses exactly what `check` reports); the tree
- * adds what handbooks show (GFM tables, strikethrough, footnotes, task lists, bare links).
- * A body the parser cannot take (it already parsed once without GFM) gets no tree: its handbook
- * section is left out rather than the run stopped.
+ * A file parsed without a tree (from the cache) with the GFM mdast tree of its text added, when
+ * handbooks read its body (of a document other than an agency's protocol, only the parts they
+ * read: see `audiencesOnly`). A body the parser cannot take gets no tree: its handbook section is
+ * left out rather than the run stopped.
  */
 export function withTree(file: ParsedFile): ParsedFileWithTree {
   if (!wantsTree(file)) return file;
+  let tree: Root;
   try {
-    return { ...file, tree: parseMarkdown(file.text, { gfm: true }) };
+    tree = parseMarkdown(file.text, { gfm: true });
   } catch {
     return file;
   }
+  return { ...file, tree: file.kind === 'agency' ? tree : audiencesOnly(tree) };
+}
+
+/**
+ * Parses a file for `render`: one GFM parse gives the tree handbooks show and the body facts the
+ * rules read (so a body is parsed once, not once for the rules and once for the handbook). Only
+ * the trees handbooks read are kept, pruned to what they read.
+ */
+export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limits): ParsedFileWithTree {
+  const file = parseFile(path, bytes, { limits, keepTree: true });
+  const { tree, ...rest } = file;
+  if (tree === undefined || !wantsTree(file)) return rest;
+  return file.kind === 'agency' ? file : { ...rest, tree: audiencesOnly(tree) };
+}
+
+/**
+ * Of a body that handbooks show only in part, what they read: its title (a first `#` heading)
+ * and its outermost `:::audience` containers, in order. Smaller to send between threads and to
+ * keep for the whole run than the body's tree.
+ */
+export function audiencesOnly(tree: Root): Root {
+  const kept: RootContent[] = [];
+  const first = tree.children.find((n) => n.type !== 'yaml');
+  if (first?.type === 'heading' && first.depth === 1) kept.push(first);
+  const stack: Nodes[] = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'containerDirective' && node.name === 'audience') {
+      kept.push(node);
+      continue;
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return { ...tree, children: kept };
 }

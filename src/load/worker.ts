@@ -5,7 +5,7 @@ import type { Limits } from './limits.js';
 import { parseFile } from './parse-file.js';
 import { readBytes } from './read-file.js';
 import { decodeText } from './text-decode.js';
-import { withTree } from './tree.js';
+import { parseForHandbooks } from './tree.js';
 
 /** What the main thread sends a worker: a batch of files to read and parse (paths only, no bytes). */
 export interface WorkerRequest {
@@ -49,8 +49,8 @@ if (port !== null) {
           continue;
         }
         // a tree only for render, and only for the bodies handbooks read
-        const file = parseFile(found.file, bytes, { limits: setup.limits });
-        files.push(setup.trees === true ? withTree(file) : file);
+        const file = setup.trees === true ? parseForHandbooks(found.file, bytes, setup.limits) : parseFile(found.file, bytes, { limits: setup.limits });
+        files.push(file);
         if (setup.plain) plain.push(file.text === decodeText(bytes));
       }
       const reply: WorkerReply = setup.plain ? { id: request.id, files, plain } : { id: request.id, files };

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { InternalError, IoError, UsageError } from '../model/errors.js';
 import type { MarkdownJob, MarkdownReply } from './md-worker.js';
+import type { MemoNode } from './to-mdast.js';
 
 const WORKER_URL = new URL('./md-worker.js', import.meta.url);
 
@@ -14,13 +15,16 @@ export function markdownWorkerAvailable(): boolean {
 
 /**
  * Worker threads that write Markdown handbooks (remark-stringify is the most costly step of a
- * render): this thread sends a handbook's tree to an idle worker and goes on with the next
- * handbook, or writes it itself when every worker is busy. What is written does not depend on
- * which thread writes it.
+ * render): this thread sends a handbook's tree to the least loaded worker and goes on with the
+ * next handbook, or writes it itself when every worker has enough queued. What is written does
+ * not depend on which thread writes it.
  */
 export class MarkdownPool {
   private readonly workers: Worker[] = [];
-  private readonly busy = new Set<Worker>();
+  /** Jobs sent to each worker and not yet done. */
+  private readonly load = new Map<Worker, number>();
+  /** Keys of the shared nodes each worker has been sent (it keeps their text). */
+  private readonly sent = new Map<Worker, Set<number>>();
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
@@ -29,7 +33,7 @@ export class MarkdownPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_URL);
       worker.on('message', (reply: MarkdownReply) => {
-        this.busy.delete(worker);
+        this.load.set(worker, (this.load.get(worker) ?? 1) - 1);
         const done = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         if ('error' in reply) {
@@ -43,6 +47,8 @@ export class MarkdownPool {
         if (this.waiting.size > 0) this.fail(new InternalError(`A worker thread stopped early (exit code ${code})`));
       });
       this.workers.push(worker);
+      this.load.set(worker, 0);
+      this.sent.set(worker, new Set());
     }
   }
 
@@ -52,16 +58,35 @@ export class MarkdownPool {
     this.waiting.clear();
   }
 
-  /** A worker with nothing to do, if any. */
-  idle(): Worker | undefined {
-    return this.failure === undefined ? this.workers.find((w) => !this.busy.has(w)) : undefined;
+  /**
+   * The least loaded worker that has fewer than `depth` jobs waiting or running, if any (a
+   * handbook's tree waits in the worker's queue, so the depth bounds the memory it takes).
+   */
+  available(depth = 2): Worker | undefined {
+    if (this.failure !== undefined) return undefined;
+    let best: Worker | undefined;
+    for (const worker of this.workers) {
+      const n = this.load.get(worker) ?? 0;
+      if (n < depth && (best === undefined || n < (this.load.get(best) ?? 0))) best = worker;
+    }
+    return best;
   }
 
   /** Has `worker` write `root` as `out/name`; settles when the file is written. */
   write(worker: Worker, out: string, name: string, root: Root): Promise<void> {
     const id = this.next++;
-    this.busy.add(worker);
-    const job: MarkdownJob = { id, out, name, root };
+    this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
+    // a shared node the worker was sent before (it wrote it in an earlier job: jobs run in order)
+    // goes as its key alone
+    const sent = this.sent.get(worker) ?? new Set<number>();
+    const children = root.children.map((child) => {
+      const memo = child as unknown as MemoNode;
+      if (memo.type !== 'protokitMemo') return child;
+      if (sent.has(memo.key)) return { type: 'protokitMemo', key: memo.key } as unknown as typeof child;
+      sent.add(memo.key);
+      return child;
+    });
+    const job: MarkdownJob = { id, out, name, root: { ...root, children } };
     const done = new Promise<void>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     worker.postMessage(job);
     return done;

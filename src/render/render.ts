@@ -109,7 +109,10 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
   };
   const entries: IndexView['handbooks'] = [];
   // Markdown is written by worker threads too when the set is big enough to pay for starting them
-  const poolSize = formats.has('md') && wanted.length > 1 && options.files.length >= MIN_FILES_FOR_WORKERS && markdownWorkerAvailable() ? Math.min((options.jobs ?? 1) - 1, wanted.length - 1) : 0;
+  // (this thread and `jobs - 1` workers: this one builds the handbooks and writes their HTML, and
+  // writes Markdown too when the workers have enough queued)
+  const jobs = options.jobs ?? 1;
+  const poolSize = jobs > 1 && formats.has('md') && wanted.length > 1 && options.files.length >= MIN_FILES_FOR_WORKERS && markdownWorkerAvailable() ? Math.min(jobs - 1, wanted.length - 1) : 0;
   const pool = poolSize > 0 ? new MarkdownPool(poolSize) : undefined;
   if (pool !== undefined) options.onInfo?.(`writing Markdown handbooks in ${poolSize + 1} threads (this one and ${poolSize} worker${poolSize === 1 ? '' : 's'})`);
   const pending: Promise<void>[] = [];
@@ -122,7 +125,7 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
       const entry = { id, title: model.profession.title, html: '', md: '', pdf: '' };
       if (formats.has('md')) {
         const root = markdownRoot(model, builder.t);
-        const worker = pool?.idle();
+        const worker = pool?.available();
         if (pool !== undefined && worker !== undefined) {
           const name = `${base}.md`;
           const done = pool.write(worker, options.out, name, root);

@@ -26,10 +26,24 @@ function referral(r: ReferralView, t: Translator, direction: 'out' | 'in'): Root
  * A body node shared between handbooks, written once per run: remark-stringify writes it the
  * first time and the same text is reused (see `memoHandler`).
  */
-interface MemoNode {
+export interface MemoNode {
   type: 'protokitMemo';
-  node: RootContent;
+  /** The same number for the same node object in every handbook of a run: the key of its text. */
+  key: number;
+  /** The node; left out when it is sent to a worker that has already written it. */
+  node?: RootContent;
 }
+
+/** Numbers of shared node objects (ids for the texts a thread keeps, see `memoHandler`). */
+const keys = new WeakMap<object, number>();
+let nextKey = 0;
+
+function keyOf(node: RootContent): number {
+  let key = keys.get(node);
+  if (key === undefined) keys.set(node, (key = nextKey++));
+  return key;
+}
+
 
 /**
  * Marks the top-level body nodes that are written once and reused. A list next to another list
@@ -39,7 +53,7 @@ function memoise(children: RootContent[], shared: ReadonlySet<RootContent>): Roo
   return children.map((node, i) => {
     if (!shared.has(node)) return node;
     if (node.type === 'list' && (children[i - 1]?.type === 'list' || children[i + 1]?.type === 'list')) return node;
-    return { type: 'protokitMemo', node } satisfies MemoNode as unknown as RootContent;
+    return { type: 'protokitMemo', key: keyOf(node), node } satisfies MemoNode as unknown as RootContent;
   });
 }
 
@@ -194,7 +208,8 @@ function buildChildren(model: HandbookModel, t: Translator): { children: RootCon
   return { children: out, shared };
 }
 
-const written = new WeakMap<object, string>();
+/** The texts of shared nodes this thread has written, by key. */
+const written = new Map<number, string>();
 
 /**
  * Writes a shared body node with remark-stringify's own handler the first time, then reuses the
@@ -202,10 +217,11 @@ const written = new WeakMap<object, string>();
  * passes every top-level node the same surroundings), so the output is the same as without reuse.
  */
 function memoHandler(node: MemoNode, parent: unknown, state: { handle: (node: unknown, parent: unknown, state: unknown, info: unknown) => string }, info: unknown): string {
-  let text = written.get(node.node);
+  let text = written.get(node.key);
   if (text === undefined) {
+    if (node.node === undefined) throw new Error(`The text of shared node ${node.key} was not written before`);
     text = state.handle(node.node, parent, state, info);
-    written.set(node.node, text);
+    written.set(node.key, text);
   }
   return text;
 }
