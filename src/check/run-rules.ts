@@ -38,8 +38,6 @@ export function severityOf(rule: Pick<Rule, 'id' | 'defaultSeverity'>, severitie
  */
 export function runRules(files: readonly ParsedFile[], options: RunOptions): Diagnostic[] {
   const documents = protocolDocuments(files);
-  const byFile = new Map<string, ParsedFile>();
-  for (const doc of documents) byFile.set(doc.file, doc);
   const index = new SetIndex(documents);
   const known = new Map(options.rules.map((rule) => [rule.id, rule]));
   const raw: Diagnostic[] = [];
@@ -50,16 +48,21 @@ export function runRules(files: readonly ParsedFile[], options: RunOptions): Dia
       if (severity !== 'off') raw.push({ ...d, severity });
     }
   }
-  for (const rule of options.rules) {
-    if (rule.scope !== 'set' || rule.check === undefined) continue;
-    const severity = severityOf(rule, options.severities);
-    if (severity === 'off') continue;
+  // each set rule runs at most once per run: its findings (at its default severity) serve both
+  // the report and the rules that read other rules' findings (coverage/strategy)
+  const ran = new Map<string, Diagnostic[]>();
+  const findingsOf = (rule: Rule): Diagnostic[] => {
+    let list = ran.get(rule.id);
+    if (list !== undefined) return list;
+    const found: Diagnostic[] = [];
+    ran.set(rule.id, found);
+    list = found;
     const report = (r: Report<string>): void => {
       const template = rule.messages[r.messageId] ?? r.messageId;
       const path = pathOf(r.at);
-      raw.push({
+      found.push({
         ruleId: rule.id,
-        severity,
+        severity: rule.defaultSeverity,
         message: formatMessage(template, r.data),
         file: r.doc.file,
         range: resolveAt(r.doc, r.at),
@@ -69,14 +72,26 @@ export function runRules(files: readonly ParsedFile[], options: RunOptions): Dia
           : {}),
       });
     };
+    const ruleFindings = (rules: readonly Rule[]): Diagnostic[] => {
+      const own = rules.filter((r) => r.scope === 'set' && r.check !== undefined && r.id !== rule.id).flatMap((r) => findingsOf(r));
+      return applySuppressions(files, own, { rules }).sort(compareDiagnostics);
+    };
     try {
-      rule.check({ index, documents, files, report });
+      rule.check?.({ index, documents, files, report, ruleFindings });
     } catch (error) {
       const first = documents[0] ?? files[0];
       if (first !== undefined) {
-        raw.push({ ruleId: rule.id, severity: 'error', message: `The rule failed on this set (${(error as Error).message}): please report this to the protokit maintainers`, file: first.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, fatal: true });
+        found.push({ ruleId: rule.id, severity: 'error', message: `The rule failed on this set (${(error as Error).message}): please report this to the protokit maintainers`, file: first.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, fatal: true });
       }
     }
+    return list;
+  };
+  for (const rule of options.rules) {
+    if (rule.scope !== 'set' || rule.check === undefined) continue;
+    const severity = severityOf(rule, options.severities);
+    if (severity === 'off') continue;
+    // a rule that failed is an error whatever its severity
+    for (const d of findingsOf(rule)) raw.push(d.fatal === true ? d : { ...d, severity });
   }
   return applySuppressions(files, raw, options).sort(compareDiagnostics);
 }

@@ -34,6 +34,8 @@ export interface StrategyResult {
 export interface CoverageInput {
   files: readonly ParsedFile[];
   index?: SetIndex;
+  /** The findings of the given rules when the caller has run them already (`check`); else they are run here. */
+  ruleFindings?: (rules: readonly Rule[]) => Diagnostic[];
 }
 
 function statusOf(outcome: Pick<PartOutcome, 'met' | 'some'>): CoverageStatus {
@@ -83,7 +85,7 @@ export function evaluateCoverage(input: CoverageInput): StrategyResult[] {
   const facts: Facts = { index, addresses: addressesEvidence(index) };
   const { rules, unavailable } = dependentRules();
   const ruleIds = new Set(rules.map((r) => r.id));
-  const diagnostics = rules.length === 0 ? [] : runRules(input.files, { rules }).filter((d) => ruleIds.has(d.ruleId));
+  const diagnostics = rules.length === 0 ? [] : (input.ruleFindings?.(rules) ?? runRules(input.files, { rules })).filter((d) => ruleIds.has(d.ruleId));
   return STRATEGIES.map((strategy) => {
     const evaluator = EVALUATORS[strategy.id];
     const outcomes: PartOutcome[] = evaluator !== undefined

@@ -1,4 +1,4 @@
-import type { Path, Range, Severity } from './diagnostic.js';
+import type { Diagnostic, Path, Range, Severity } from './diagnostic.js';
 import type { ParsedFile, ProtocolDocument } from './document.js';
 import type { SetIndex } from '../check/set-index.js';
 
@@ -28,6 +28,12 @@ export interface RuleContext<MessageId extends string> {
   /** Every Markdown file read, documents or not. */
   files: readonly ParsedFile[];
   report(report: Report<MessageId>): void;
+  /**
+   * The findings of other set rules on this set, at their default severities, after inline
+   * suppressions, sorted (each rule runs once per run, whether or not the config turns it off).
+   * Absent where a rule is run on its own.
+   */
+  ruleFindings?(rules: readonly Rule[]): Diagnostic[];
 }
 
 /**

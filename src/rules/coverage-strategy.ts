@@ -31,13 +31,13 @@ interventions:
     title: Men as allies campaign
     addresses: [men-as-allies]`,
   },
-  check({ index, documents, files, report }) {
+  check({ index, documents, files, report, ruleFindings }) {
     // with several frameworks the coordinating body is ambiguous: `set/framework` comes first
     if (index.frameworks.length > 1) return;
     const anchor = index.framework ?? documents[0];
     if (anchor === undefined) return;
     const at = index.framework !== undefined && index.framework.id !== undefined ? ['id'] : ['kind'];
-    for (const result of evaluateCoverage({ files, index })) {
+    for (const result of evaluateCoverage({ files, index, ...(ruleFindings !== undefined ? { ruleFindings } : {}) })) {
       if (result.status !== 'missing') continue;
       const missing = result.parts.map((p) => p.missing ?? p.label).join('; ');
       report({ doc: anchor, at, messageId: 'missing', data: { id: result.strategy.id, title: result.strategy.title, missing, expects: result.strategy.evidence } });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCoverage, locateCoverage, type CoverageReport } from '../../src/coverage/evaluate.js';
 import { EVALUATORS } from '../../src/coverage/evidence.js';
 import { STRATEGIES } from '../../src/coverage/strategies.js';
-import { ruleById } from '../../src/rules/index.js';
+import { runRules } from '../../src/check/run-rules.js';
+import type { Severity } from '../../src/model/diagnostic.js';
+import type { Rule } from '../../src/model/rule.js';
+import { RULES, ruleById } from '../../src/rules/index.js';
 import { parseDocs, type Docs } from '../helpers/test-rule.js';
 import { FULL_SET, withChange } from './full-set.js';
 
@@ -101,5 +104,31 @@ describe('evaluateCoverage', () => {
       'm.md': '---\nkind: meeting\nid: m\nbody: [1]\nactions: 3\nbarriers: [{ level: 1 }]\n---\n',
     };
     expect(() => report(odd)).not.toThrow();
+  });
+});
+
+describe('coverage inside check', () => {
+  // the dropped action without a reason (meeting/no-reason, an error) and an overdue one
+  const docs = withChange('meetings/ncc-2026-09.md', (t) => t.replace('status: done', 'status: dropped'));
+
+  it('reads the findings check already has: the same result as running the rules again, whatever the config turns off', () => {
+    const files = parseDocs(docs);
+    const standalone = locateCoverage(evaluateCoverage({ files }));
+    expect(item(standalone, 'action-follow-up').parts.at(-1)?.missing).toMatch(/meeting\/no-reason/);
+    let runs = 0;
+    const counting = RULES.map((r) => (r.id === 'meeting/no-reason' && r.check !== undefined ? { ...r, check: (ctx: Parameters<NonNullable<typeof r.check>>[0]) => (runs++, r.check?.(ctx)) } : r)) as Rule[];
+    // check runs it for its own findings, coverage/strategy reads them: once
+    const all = runRules(files, { rules: counting });
+    expect(runs).toBe(1);
+    expect(all.some((d) => d.ruleId === 'meeting/no-reason')).toBe(true);
+    // turned off: not reported, still counted by coverage
+    const severities = new Map<string, Severity | 'off'>([['meeting/no-reason', 'off'], ['meeting/continuity', 'off']]);
+    const diagnostics = runRules(files, { rules: counting, severities });
+    expect(diagnostics.some((d) => d.ruleId === 'meeting/no-reason')).toBe(false);
+    expect(diagnostics.filter((d) => d.ruleId === 'coverage/strategy')).toEqual(all.filter((d) => d.ruleId === 'coverage/strategy'));
+    let seen: CoverageReport | undefined;
+    const probe: Rule = { id: 'test/probe', scope: 'set', defaultSeverity: 'warning', description: 'probe', messages: {}, check: ({ files: all, ruleFindings }) => void (seen = locateCoverage(evaluateCoverage({ files: all, ...(ruleFindings !== undefined ? { ruleFindings } : {}) }))) };
+    runRules(files, { rules: [...counting, probe], severities });
+    expect(seen).toEqual(standalone);
   });
 });
