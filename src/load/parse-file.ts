@@ -20,7 +20,10 @@ import { rangeOfPath, rememberYaml } from './yaml-positions.js';
 /** Options of the per-document work. */
 export interface ParseOptions {
   limits?: Limits;
-  /** Keep the mdast tree (for handbooks); the check path does not need it. */
+  /**
+   * Parse the body with GFM and keep its mdast tree (`render`: the body facts then come from that
+   * tree too, one parse per file); the check path parses without GFM and keeps no tree.
+   */
   keepTree?: boolean;
   /**
    * Without `keepTree`, collect the body facts from the mdast tree instead of micromark's events
