@@ -9,7 +9,7 @@
  *
  * PROTOKIT_PROPERTY_RUNS raises every count (PROTOKIT_PROPERTY_SEED changes the seed).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { fastYamlData } from '../../src/load/fast-yaml.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/load/limits.js';
 import { parseFile } from '../../src/load/parse-file.js';
+import { markdownFiles } from '../helpers/files.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = Number(process.env['PROTOKIT_PROPERTY_SEED'] ?? 20260611);
@@ -81,18 +82,6 @@ function expectAgreement(source: string, limits: Limits = DEFAULT_LIMITS): boole
 // ---------------------------------------------------------------------------------------------
 // (a) every frontmatter of the repository
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string): void => {
-    for (const name of readdirSync(at).sort()) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.md')) out.push(path);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The YAML text of a file's frontmatter, cut where the loader cuts it. */
 function frontmatterOf(path: string): string | undefined {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, postprocess, preprocess } from 'micromark';
@@ -10,6 +10,7 @@ import type { Event, ParseOptions } from 'micromark-util-types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bodyFactsFromEvents, factsOfEvents, KNOWN_TOKEN_TYPES } from '../../src/load/body-events.js';
 import { parseFile, type ParsedFileWithTree } from '../../src/load/parse-file.js';
+import { markdownFiles } from '../helpers/files.js';
 
 /**
  * The check path collects body facts from micromark's events (src/load/body-events.ts) instead of
@@ -19,18 +20,6 @@ import { parseFile, type ParsedFileWithTree } from '../../src/load/parse-file.js
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function markdownFiles(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.md')) out.push(p);
-    }
-  };
-  walk(folder);
-  return out;
-}
 
 const viaEvents = (path: string, bytes: Uint8Array): ParsedFileWithTree => parseFile(path, bytes);
 const viaTree = (path: string, bytes: Uint8Array): ParsedFileWithTree => parseFile(path, bytes, { bodyFromTree: true });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFrontmatter, parseMarkdown } from '../../src/load/markdown.js';
+import { markdownFiles } from '../helpers/files.js';
 
 /**
  * The check path finds the frontmatter itself and parses only the body with micromark; the tree
@@ -34,18 +35,6 @@ function same(text: string): void {
   expect(JSON.stringify(parseMarkdown(text, { gfm: true }))).toBe(JSON.stringify(referenceGfm.parse(text)));
 }
 
-function markdownFiles(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.md')) out.push(p);
-    }
-  };
-  walk(folder);
-  return out;
-}
 
 describe('parseMarkdown (body only, with and without GFM)', () => {
   it('gives the reference tree for every file of a generated set with defects, and of the fixtures', () => {
