@@ -46,7 +46,7 @@ export function addRenderCommand(cli: Command, io: CliIo, state: { code: number;
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
     .option('--verbose', 'say how the set was read; show stack traces of internal errors')
-    .option('--jobs <n>', 'threads that parse the documents (default: one per core; 1: no worker threads)')
+    .option('--jobs <n>', 'threads that parse the documents and write the Markdown handbooks (default: one per core; 1: no worker threads)')
     .action(async (paths: string[], flags: RenderFlags) => {
       state.verbose = flags.verbose === true;
       state.code = await runRender(paths, flags, io);
