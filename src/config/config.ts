@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../load/yaml-lib.js';
 import { ConfigError } from '../model/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
 import { shapeMessage } from '../validate/shape-messages.js';
@@ -49,14 +50,14 @@ function placeOf(file: string, doc: Document.Parsed, counter: LineCounter, error
   let node: Node | null = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === segment);
       if (pair === undefined) break;
       const key = pair.key as Node;
       const lastAndKey = i === path.length - 1 && error.keyword === 'additionalProperties';
       offset = (lastAndKey ? key.range?.[0] : ((pair.value as Node | null)?.range?.[0] ?? key.range?.[0])) ?? offset;
       node = pair.value as Node | null;
-    } else if (isSeq(node) && /^\d+$/.test(segment)) {
+    } else if (yaml().isSeq(node) && /^\d+$/.test(segment)) {
       const item = node.items[Number(segment)] as Node | undefined;
       if (item === undefined) break;
       offset = item.range?.[0] ?? offset;
@@ -84,8 +85,8 @@ export function loadConfig(file: string): Config {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (code ?? (error as Error).message);
     throw new ConfigError(`Cannot read the config file ${file}: ${why}`, { cause: error });
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false, uniqueKeys: true, lineCounter: counter });
+  const counter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false, uniqueKeys: true, lineCounter: counter });
   const first = doc.errors[0];
   if (first !== undefined) {
     const { line, col } = counter.linePos(first.pos[0]);

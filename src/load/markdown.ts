@@ -1,25 +1,53 @@
 import { createRequire } from 'node:module';
 import type { Root, RootContent, Yaml } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
+import type remarkDirectiveType from 'remark-directive';
+import type remarkFrontmatterType from 'remark-frontmatter';
 import type remarkGfmType from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type remarkParseType from 'remark-parse';
+import type { unified as unifiedType } from 'unified';
 import type { Node } from 'unist';
 
 type Gfm = typeof remarkGfmType;
 
+/** The unified pipeline's modules. */
+interface Remark {
+  unified: typeof unifiedType;
+  remarkParse: typeof remarkParseType;
+  remarkDirective: typeof remarkDirectiveType;
+  remarkFrontmatter: typeof remarkFrontmatterType;
+}
+
 /**
- * remark-gfm and its hundred modules are for handbooks only: where Node can `require()` an ES
- * module (20.19 and later) they are loaded on first use, so `check` does not pay for them;
- * elsewhere they are loaded with this module, as before.
+ * remark-gfm and its hundred modules are for handbooks only, and `check` reads bodies from
+ * micromark's events (body-events.ts), needing remark-parse only where that walk gives up: where
+ * Node can `require()` an ES module (20.19 and later) they are loaded on first use, so `check`
+ * does not pay for them; elsewhere they are loaded with this module, as before.
  */
-const lazyGfm = (process.features as { require_module?: boolean }).require_module === true;
-let gfm: Gfm | undefined = lazyGfm ? undefined : ((await import('remark-gfm')) as { default: Gfm }).default;
+const lazy = (process.features as { require_module?: boolean }).require_module === true;
+const load = createRequire(import.meta.url);
+let gfm: Gfm | undefined = lazy ? undefined : ((await import('remark-gfm')) as { default: Gfm }).default;
+let remark: Remark | undefined = lazy
+  ? undefined
+  : {
+      unified: ((await import('unified')) as { unified: typeof unifiedType }).unified,
+      remarkParse: ((await import('remark-parse')) as { default: typeof remarkParseType }).default,
+      remarkDirective: ((await import('remark-directive')) as { default: typeof remarkDirectiveType }).default,
+      remarkFrontmatter: ((await import('remark-frontmatter')) as { default: typeof remarkFrontmatterType }).default,
+    };
 
 function gfmPlugin(): Gfm {
-  gfm ??= (createRequire(import.meta.url)('remark-gfm') as { default: Gfm }).default;
+  gfm ??= (load('remark-gfm') as { default: Gfm }).default;
   return gfm;
+}
+
+function remarkModules(): Remark {
+  remark ??= {
+    unified: (load('unified') as { unified: typeof unifiedType }).unified,
+    remarkParse: (load('remark-parse') as { default: typeof remarkParseType }).default,
+    remarkDirective: (load('remark-directive') as { default: typeof remarkDirectiveType }).default,
+    remarkFrontmatter: (load('remark-frontmatter') as { default: typeof remarkFrontmatterType }).default,
+  };
+  return remark;
 }
 
 let full: ReturnType<typeof createFull> | undefined;
@@ -28,18 +56,22 @@ let body: ReturnType<typeof createBody> | undefined;
 let bodyGfm: ReturnType<typeof createBodyGfm> | undefined;
 
 function createFull() {
+  const { unified, remarkParse, remarkFrontmatter, remarkDirective } = remarkModules();
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmPlugin()).use(remarkDirective).freeze();
 }
 
 function createLean() {
+  const { unified, remarkParse, remarkFrontmatter, remarkDirective } = remarkModules();
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 }
 
 function createBody() {
+  const { unified, remarkParse, remarkDirective } = remarkModules();
   return unified().use(remarkParse).use(remarkDirective).freeze();
 }
 
 function createBodyGfm() {
+  const { unified, remarkParse, remarkDirective } = remarkModules();
   return unified().use(remarkParse).use(gfmPlugin()).use(remarkDirective).freeze();
 }
 

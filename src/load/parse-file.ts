@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yaml-lib.js';
 import type { Position } from 'unist';
 import type { Diagnostic, Range } from '../model/diagnostic.js';
 import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from '../model/document.js';
@@ -253,7 +253,7 @@ const FAILED = Symbol('failed');
 function yamlData(file: ParsedFile, source: string, offset: number, length: number, limits: Limits): unknown {
   let doc;
   try {
-    doc = parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    doc = yaml().parseDocument(source, { lineCounter: new (yaml().LineCounter)(), uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   } catch (error) {
     const message = error instanceof RangeError ? `The frontmatter is nested too deeply to read: keep it under ${limits.maxYamlDepth} levels` : `The frontmatter could not be read: ${(error as Error).message}`;
     file.diagnostics.push(finding(file, 'yaml/syntax', message, offset, offset, true));

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, visit, type Document, type Pair, type YAMLError } from 'yaml';
+import type { Document, Pair, YAMLError } from 'yaml';
+import { yaml } from './yaml-lib.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ParsedFile } from '../model/document.js';
 import type { Limits } from './limits.js';
@@ -12,19 +13,19 @@ function syntaxFinding(file: ParsedFile, message: string, start: number, end: nu
 /** The key at `start` (YAML offset) and the first earlier key of the same mapping with the same name. */
 function duplicateKeyAt(doc: Document.Parsed, start: number): { key: [number, number, string]; first?: number } | undefined {
   let found: { key: [number, number, string]; first?: number } | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_, map) {
-      if (!isMap(map)) return undefined;
+      if (!yaml().isMap(map)) return undefined;
       const items = map.items as Pair[];
-      const index = items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === start);
+      const index = items.findIndex((pair) => yaml().isScalar(pair.key) && pair.key.range?.[0] === start);
       if (index === -1) return undefined;
       const key = items[index]?.key;
-      if (!isScalar(key) || key.range === undefined || key.range === null) return undefined;
+      if (!yaml().isScalar(key) || key.range === undefined || key.range === null) return undefined;
       const name = String(key.value);
-      const earlier = items.slice(0, index).find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
-      const firstStart = isScalar(earlier?.key) ? earlier.key.range?.[0] : undefined;
+      const earlier = items.slice(0, index).find((pair) => yaml().isScalar(pair.key) && String(pair.key.value) === name);
+      const firstStart = yaml().isScalar(earlier?.key) ? earlier.key.range?.[0] : undefined;
       found = { key: [key.range[0], key.range[1], name], ...(firstStart !== undefined ? { first: firstStart } : {}) };
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     },
   });
   return found;
@@ -33,11 +34,11 @@ function duplicateKeyAt(doc: Document.Parsed, start: number): { key: [number, nu
 /** The quoted scalar that runs to `end` (a missing closing quote makes it swallow the rest). */
 function unclosedQuoteBefore(doc: Document.Parsed, end: number): number | undefined {
   let start: number | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar(_, node) {
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range !== undefined && node.range !== null && node.range[1] >= end) {
         start = node.range[0];
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       }
       return undefined;
     },
@@ -81,12 +82,12 @@ export function yamlErrorFinding(file: ParsedFile, doc: Document.Parsed, error: 
 /** The first alias node (`*name`) of the frontmatter, or the one named `name`. */
 function aliasRange(doc: Document.Parsed, name?: string): [number, number] | undefined {
   let range: [number, number] | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Alias(_, node) {
-      if (!isAlias(node) || node.range === undefined || node.range === null) return undefined;
+      if (!yaml().isAlias(node) || node.range === undefined || node.range === null) return undefined;
       if (name !== undefined && node.source !== name) return undefined;
       range = [node.range[0], node.range[1]];
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     },
   });
   return range;

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { yaml } from './yaml-lib.js';
 import type { Path, Range } from '../model/diagnostic.js';
 import type { ParsedFile } from '../model/document.js';
 import { rangeAt } from './text-position.js';
@@ -28,7 +29,7 @@ export function yamlSourceOf(file: ParsedFile): YamlSource | undefined {
   if (file.yaml !== undefined) {
     const text = file.text.slice(file.yaml.offset, file.yaml.offset + file.yaml.length);
     try {
-      source = { doc: parseDocument(text, { lineCounter: new LineCounter(), keepSourceTokens: false }), offset: file.yaml.offset };
+      source = { doc: yaml().parseDocument(text, { lineCounter: new (yaml().LineCounter)(), keepSourceTokens: false }), offset: file.yaml.offset };
     } catch {
       source = null;
     }
@@ -49,13 +50,13 @@ function resolvePath(doc: Document.Parsed, path: Path): Resolved {
   let node: Node | null = doc.contents;
   let pair: Pair | undefined;
   for (const segment of path) {
-    if (isMap(node)) {
-      const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (yaml().isMap(node)) {
+      const found = node.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === String(segment));
       if (found === undefined) return { node, pair, complete: false };
       pair = found as Pair;
       node = (found.value ?? null) as Node | null;
       if (node === null) return { node: null, pair, complete: true };
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined) return { node, pair, complete: false };
       pair = undefined;
@@ -75,7 +76,7 @@ function nodeRange(source: YamlSource, node: Node | null | undefined): [number, 
 }
 
 function keyRange(source: YamlSource, pair: Pair | undefined): [number, number] | undefined {
-  if (pair === undefined || !isScalar(pair.key)) return undefined;
+  if (pair === undefined || !yaml().isScalar(pair.key)) return undefined;
   return nodeRange(source, pair.key);
 }
 
@@ -107,7 +108,7 @@ export function rangeOfPath(file: ParsedFile, path: Path, target: Target = 'valu
 
 /** The key of the first pair of a mapping (a list item's first line). */
 function firstKeyRange(source: YamlSource, node: Node | null): [number, number] | undefined {
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const first = node.items[0];
     if (first !== undefined) return keyRange(source, first as Pair) ?? nodeRange(source, node);
   }
@@ -127,5 +128,3 @@ export function hasPath(file: ParsedFile, path: Path): boolean {
   return source !== undefined && resolvePath(source.doc, path).complete;
 }
 
-/** Whether `pair` is a YAML pair (re-exported for rules that walk nodes). */
-export { isPair };

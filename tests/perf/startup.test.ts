@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +32,8 @@ process.on('exit', () => { for (const key of Object.keys(require.cache)) process
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function loaded(args: readonly string[]): string[] {
-  let stderr = '';
-  try {
-    execFileSync(process.execPath, ['--import', pathToFileURL(tracer).href, join(ROOT, 'bin/protokit.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    stderr = (error as { stderr: string }).stderr; // exit 1 on findings is fine
-  }
+  // exit 1 on findings is fine; the module list is on standard error either way
+  const { stderr } = spawnSync(process.execPath, ['--import', pathToFileURL(tracer).href, join(ROOT, 'bin/protokit.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
 }
 
@@ -58,5 +54,13 @@ describe('start-up of check', () => {
     const modules = loaded(['check', 'one.md', '--format', 'json']);
     expect(modules.some((m) => m.endsWith('/dist/validate/validators.cjs'))).toBe(true);
     expect(modules.filter((m) => /\/node_modules\/ajv\/dist\/(2020|core|compile\/index)\.js$/.test(m))).toEqual([]);
+  }, 60_000);
+
+  it('on a set without findings, loads neither remark-parse nor yaml (body facts from micromark events, data from js-yaml)', () => {
+    if ((process.features as { require_module?: boolean }).require_module !== true) return; // loaded eagerly before Node 20.19
+    const modules = loaded(['check', join(ROOT, 'protocols/valdoria'), '--format', 'json']);
+    expect(modules.some((m) => m.includes('/node_modules/js-yaml/'))).toBe(true);
+    expect(modules.some((m) => m.includes('/node_modules/micromark/'))).toBe(true);
+    expect(modules.filter((m) => /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\//.test(m))).toEqual([]);
   }, 60_000);
 });
