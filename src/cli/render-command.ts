@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ignoreBaseOf, lint, resolveConfig } from '../lint.js';
+import { ignoreBaseOf, lint, resolveConfig, severities } from '../lint.js';
 import { loadSetParallel } from '../load/parallel.js';
 import { UsageError } from '../model/errors.js';
 import { asList } from '../util/data.js';
@@ -41,7 +41,7 @@ export function addRenderCommand(cli: Command, io: CliIo, state: { code: number;
     .option('--format <list>', 'comma-separated: md, html, pdf', 'md,html')
     .option('--lang <code>', "language of the labels: en, es or fr (default: the framework's first language)")
     .option('--templates <dir>', 'a folder of Handlebars files that override built-in templates and partials by name')
-    .option('--force', 'render even when `check` finds errors')
+    .option('--force', 'render even when `check` would find errors (it is then not run)')
     .option('--chromium <path>', 'the Chromium used for PDF (also: PROTOKIT_CHROMIUM; default: found on PATH)')
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
@@ -85,14 +85,19 @@ export async function runRender(paths: readonly string[], flags: RenderFlags, io
   const render = await import('../render/index.js');
   const chromium = formats.includes('pdf') ? render.findChromium(flags.chromium ?? io.env['PROTOKIT_CHROMIUM'], io.env['PATH'], cwd) : undefined;
 
-  // parsed as `check` parses (in worker threads), plus the GFM trees of the bodies handbooks show
+  // parsed once per file, in worker threads, with GFM: the facts `check` reads and the trees handbooks show
   const files = await loadSetParallel({ paths: setPaths.map((p) => resolve(cwd, p)), base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits, keepTree: true, jobs, ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}) });
-  const checked = await lint({ paths: setPaths, mode: 'check', cwd, ...(flags.config !== undefined ? { configFile: flags.config } : {}), load: () => files });
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && flags.force !== true) {
-    io.stderr.write(stylish(errors, { color: useColor({ ...io, stdout: io.stderr }, flags, false), rules: checked.rules, version: VERSION, cwd, files: [] }));
-    io.stderr.write(`protokit: not rendering: \`check\` finds ${errors.length} error${errors.length === 1 ? '' : 's'} in the set (listed above); fix ${errors.length === 1 ? 'it' : 'them'}, or add --force to render anyway\n`);
-    return 1;
+  if (flags.force === true) {
+    // nothing of `check` is shown or used: only the config's rule ids are still checked
+    severities(config);
+  } else {
+    const checked = await lint({ paths: setPaths, mode: 'check', cwd, ...(flags.config !== undefined ? { configFile: flags.config } : {}), load: () => files });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      io.stderr.write(stylish(errors, { color: useColor({ ...io, stdout: io.stderr }, flags, false), rules: checked.rules, version: VERSION, cwd, files: [] }));
+      io.stderr.write(`protokit: not rendering: \`check\` finds ${errors.length} error${errors.length === 1 ? '' : 's'} in the set (listed above); fix ${errors.length === 1 ? 'it' : 'them'}, or add --force to render anyway\n`);
+      return 1;
+    }
   }
   const progress = io.stderr.isTTY === true ? (message: string) => io.stderr.write(`${message}\n`) : undefined;
   await render.renderHandbooks({

@@ -57,6 +57,14 @@ describe('protokit render', () => {
     expect(readdirSync(out)).toContain('health-worker.md');
   });
 
+  it('with --force still refuses a config that names an unknown rule (exit 2)', async () => {
+    const dir = brokenCopy();
+    writeFileSync(join(dir, 'protokit.config.yaml'), 'rules:\n  ref/unknwn: off\n');
+    const result = await run(['render', dir, '--out', join(tempDir(), 'h'), '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('protokit: Unknown rule `ref/unknwn`: did you mean `ref/unknown`? (`protokit rules` lists them)\n');
+  });
+
   it.each([
     [['--profession', 'polce-officer'], /^protokit: Unknown profession `polce-officer`: did you mean `police-officer`\?\n$/],
     [['--format', 'md,docx'], /^protokit: Unknown --format `docx`: use md, html or pdf/],
