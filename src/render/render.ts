@@ -128,10 +128,10 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
         const worker = pool?.available();
         if (pool !== undefined && worker !== undefined) {
           const name = `${base}.md`;
-          const done = pool.write(worker, options.out, name, root);
+          const writing = pool.write(worker, options.out, name, root);
           // a failure is reported once, at the end (the others still settle)
-          done.catch(() => undefined);
-          pending.push(done);
+          writing.catch(() => undefined);
+          pending.push(writing);
           result.files.push(name);
         } else write(`${base}.md`, stringifyMarkdown(root));
         written.push((entry.md = `${base}.md`));
