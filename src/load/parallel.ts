@@ -9,10 +9,10 @@ import { InternalError, IoError } from '../model/errors.js';
 import { cacheKey, ParseCache } from './cache.js';
 import type { Limits } from './limits.js';
 import { findFiles, type LoadOptions } from './load-set.js';
-import { parseFile } from './parse-file.js';
+import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 import { readBytes } from './read-file.js';
 import { decodeText } from './text-decode.js';
-import { parseForHandbooks, withTree } from './tree.js';
+import { parseForHandbooks } from './tree.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
 
 /**
@@ -187,10 +187,11 @@ async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs
  * Loads a set like `loadSet`, with the same result (files sorted by path, the same findings),
  * spreading the parsing over worker threads and, with a cache, parsing only what changed.
  */
-export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedFile[]> {
+export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedFileWithTree[]> {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const found = findFiles(options);
-  if (options.cache === undefined) return (await parse(found, options, jobs, false, () => undefined)).files;
+  // a load for handbooks (GFM facts and trees) neither reads nor writes the cache of the check path
+  if (options.cache === undefined || options.keepTree === true) return (await parse(found, options, jobs, false, () => undefined)).files;
 
   const cache = ParseCache.load(options.cache, cacheKey(options.limits, options.fingerprint));
   options.onInfo?.(cache.rejected === undefined ? `cache ${options.cache}: ${cache.size} entries` : `cache ${options.cache}: not used (${cache.rejected}), rebuilt`);
@@ -208,8 +209,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
         const hash = createHash('sha256').update(bytes).digest('hex');
         const hit = cache.get(f.file, hash, () => decodeText(bytes));
         if (hit !== undefined) {
-          // the cache holds no trees: the few handbooks need are parsed here
-          out[i] = options.keepTree === true ? withTree(hit) : hit;
+          out[i] = hit;
           continue;
         }
       }
@@ -221,7 +221,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
   missing.forEach((i, k) => {
     const file = parsed.files[k] as ParsedFile;
     out[i] = file;
-    cache.set(plainCopy(file), parsed.plain[k] === true);
+    cache.set(file, parsed.plain[k] === true);
   });
   try {
     cache.save(options.base ?? '.');

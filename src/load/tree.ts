@@ -1,7 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { ParsedFile } from '../model/document.js';
 import type { Limits } from './limits.js';
-import { parseMarkdown } from './markdown.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 
 /**
@@ -10,23 +9,6 @@ import { parseFile, type ParsedFileWithTree } from './parse-file.js';
  */
 export function wantsTree(file: ParsedFile): boolean {
   return file.kind === 'agency' || file.body.audiences.length > 0;
-}
-
-/**
- * A file parsed without a tree (from the cache) with the GFM mdast tree of its text added, when
- * handbooks read its body (of a document other than an agency's protocol, only the parts they
- * read: see `audiencesOnly`). A body the parser cannot take gets no tree: its handbook section is
- * left out rather than the run stopped.
- */
-export function withTree(file: ParsedFile): ParsedFileWithTree {
-  if (!wantsTree(file)) return file;
-  let tree: Root;
-  try {
-    tree = parseMarkdown(file.text, { gfm: true });
-  } catch {
-    return file;
-  }
-  return { ...file, tree: file.kind === 'agency' ? tree : audiencesOnly(tree) };
 }
 
 /**

@@ -1,46 +1,53 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/load/parse-file.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
-import { parseForHandbooks, wantsTree, withTree } from '../../src/load/tree.js';
+import { loadSetParallel } from '../../src/load/parallel.js';
+import { parseForHandbooks, wantsTree } from '../../src/load/tree.js';
 
 /** Handbooks need the GFM trees of agency bodies and of bodies with audience containers, and no others. */
 
-const parse = (name: string, text: string) => parseFile(name, new TextEncoder().encode(text));
+const load = (name: string, text: string) => parseForHandbooks(name, new TextEncoder().encode(text), DEFAULT_LIMITS);
 
-describe('withTree', () => {
-  it('adds the GFM tree of an agency body, and keeps the facts of the check path', () => {
-    const file = parse('a.md', '---\nkind: agency\nid: a\n---\n# A\n\n| x | y |\n| - | - |\n| 1 | 2 |\n');
-    expect(wantsTree(file)).toBe(true);
-    const tree = withTree(file).tree;
-    expect(tree?.children.map((c) => c.type)).toEqual(['yaml', 'heading', 'table']);
-    expect(withTree(file).body).toBe(file.body);
+describe('parseForHandbooks', () => {
+  it('parses an agency once, with GFM: the whole tree kept, and the body facts from it', () => {
+    const loaded = load('a.md', '---\nkind: agency\nid: a\n---\n# A\n\nText with :term[consent].\n\n| x | y |\n| - | - |\n| 1 | 2 |\n');
+    expect(wantsTree(loaded)).toBe(true);
+    expect(loaded.tree?.children.map((c) => c.type)).toEqual(['yaml', 'heading', 'paragraph', 'table']);
+    expect(loaded.body.terms.map((t) => t.id)).toEqual(['consent']);
+    // one prose run per table cell: the facts come from the GFM tree
+    expect(loaded.body.prose.map((r) => loaded.text.slice(r.start, r.end))).toEqual(['A', 'Text with ', 'consent', '.', 'x', 'y', '1', '2']);
   });
 
   it('keeps of any other document with an audience container its title and outermost containers only', () => {
     const text = '---\nkind: meeting\nid: m\n---\n# Minutes\n\nSaid.\n\n- item\n\n  :::audience{professions="nurse"}\n  For nurses.\n\n  ::::audience{professions="judge"}\n  Inner.\n  ::::\n  :::\n\n:::audience{professions="judge"}\nFor judges.\n:::\n';
-    const file = parse('m.md', text);
-    expect(file.body.audiences).toHaveLength(3);
-    const tree = withTree(file).tree;
-    expect(tree?.children.map((c) => c.type)).toEqual(['heading', 'containerDirective', 'containerDirective']);
-    expect(tree?.children.map((c) => c.position?.start.line)).toEqual([5, 11, 19]);
-    const loaded = parseForHandbooks('m.md', new TextEncoder().encode(text), DEFAULT_LIMITS);
-    expect(JSON.stringify(loaded.tree)).toBe(JSON.stringify(tree));
+    const loaded = load('m.md', text);
     expect(loaded.body.audiences).toHaveLength(3);
+    expect(loaded.tree?.children.map((c) => c.type)).toEqual(['heading', 'containerDirective', 'containerDirective']);
+    expect(loaded.tree?.children.map((c) => c.position?.start.line)).toEqual([5, 11, 19]);
   });
 
-  it('parses an agency once for render, the whole tree kept', () => {
-    const text = '---\nkind: agency\nid: a\n---\n# A\n\nText with :term[consent].\n';
-    const loaded = parseForHandbooks('a.md', new TextEncoder().encode(text), DEFAULT_LIMITS);
-    expect(loaded.tree?.children.map((c) => c.type)).toEqual(['yaml', 'heading', 'paragraph']);
-    expect(loaded.body.terms.map((t) => t.id)).toEqual(['consent']);
-  });
-
-  it('leaves other bodies without a tree', () => {
-    const meeting = parse('m.md', '---\nkind: meeting\nid: m\n---\n# Minutes\n\nNothing for handbooks.\n');
-    const notes = parse('README.md', '# Notes\n');
+  it('keeps no tree of other bodies', () => {
+    const meeting = load('m.md', '---\nkind: meeting\nid: m\n---\n# Minutes\n\nNothing for handbooks.\n');
     expect(wantsTree(meeting)).toBe(false);
-    expect(withTree(meeting).tree).toBeUndefined();
-    expect(parseForHandbooks('m.md', new TextEncoder().encode(meeting.text), DEFAULT_LIMITS).tree).toBeUndefined();
-    expect(withTree(notes).tree).toBeUndefined();
+    expect(meeting.tree).toBeUndefined();
+    expect(meeting.body.prose.length).toBeGreaterThan(0);
+    expect(load('README.md', '# Notes\n').tree).toBeUndefined();
+  });
+
+  it('is never mixed with the cache of the check path (its facts come from GFM trees)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protokit-tree-'));
+    try {
+      writeFileSync(join(dir, 'a.md'), '---\nkind: agency\nid: a\n---\n| x | y |\n| - | - |\n| 1 | 2 |\n');
+      const cache = join(dir, 'cache');
+      const files = await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, keepTree: true, cache, jobs: 1 });
+      expect(files[0]?.tree?.children.map((c) => c.type)).toEqual(['yaml', 'table']);
+      expect(existsSync(cache)).toBe(false);
+      await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, cache, jobs: 1 });
+      expect(existsSync(cache)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
