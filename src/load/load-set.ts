@@ -16,7 +16,10 @@ export interface LoadOptions {
   /** The folder `ignore` globs are relative to (the config file's folder); default: each path given. */
   ignoreBase?: string;
   limits: Limits;
-  /** Add the GFM mdast tree of each body that handbooks read (agencies, audience containers). */
+  /**
+   * Load for handbooks: each file parsed once with GFM (the body facts come from that tree) and
+   * the trees handbooks read kept (see `parseForHandbooks`).
+   */
   keepTree?: boolean;
 }
 

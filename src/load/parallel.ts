@@ -68,9 +68,10 @@ interface Parsed {
 function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean, trees: boolean): { file: ParsedFile; plain: boolean } {
   const read = bytes ?? readBytes(found, limits);
   if (!(read instanceof Uint8Array)) return { file: read, plain: false };
+  // a load for handbooks never uses the cache, so it needs no `plain`
   if (trees) {
     const file = parseForHandbooks(found.file, read, limits);
-    return { file: keep ? file : { ...file }, plain: wantPlain && file.text === decodeText(read) };
+    return { file: keep ? file : { ...file }, plain: false };
   }
   const file = parseFile(found.file, read, { limits });
   // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
