@@ -2,6 +2,8 @@ import type { BlockContent, Heading, ListItem, PhrasingContent, Root, RootConten
 import { email, emphasis, field, fields, heading, item, joined, list, paragraph, ref, strong, table, text } from './mdast-builders.js';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { defaultHandlers } from 'mdast-util-to-markdown';
+import { installFastSafe, type SafeState } from './fast-safe.js';
 import { unified } from 'unified';
 import type { HandbookModel, ReferralView } from './handbook-model.js';
 import type { Translator } from './i18n.js';
@@ -226,6 +228,20 @@ function memoHandler(node: MemoNode, parent: unknown, state: { handle: (node: un
   return text;
 }
 
+/** The root handler: remark-stringify's own, with the faster `safe` that gives the same text (fast-safe.ts). */
+function rootHandler(node: unknown, parent: unknown, state: unknown, info: unknown): string {
+  if (useFastSafe) installFastSafe(state as SafeState);
+  return (defaultHandlers.root as unknown as (node: unknown, parent: unknown, state: unknown, info: unknown) => string)(node, parent, state, info);
+}
+
+/** Off only in tests that compare the fast path with the library's own `safe`. */
+let useFastSafe = true;
+
+/** Turns the faster `safe` (fast-safe.ts) on or off, for tests that compare the two. */
+export function setFastSafe(on: boolean): void {
+  useFastSafe = on;
+}
+
 let processor: ReturnType<typeof createProcessor> | undefined;
 
 function createProcessor() {
@@ -240,7 +256,7 @@ function createProcessor() {
       listItemIndent: 'one',
       rule: '-',
       incrementListMarker: true,
-      handlers: { protokitMemo: memoHandler } as unknown as NonNullable<StringifyOptions['handlers']>,
+      handlers: { root: rootHandler, protokitMemo: memoHandler } as unknown as NonNullable<StringifyOptions['handlers']>,
     })
     .freeze();
 }
