@@ -2,12 +2,24 @@ import { createRequire } from 'node:module';
 import type { Root, RootContent, Yaml } from 'mdast';
 import type remarkDirectiveType from 'remark-directive';
 import type remarkFrontmatterType from 'remark-frontmatter';
-import type remarkGfmType from 'remark-gfm';
+import type { Extension as MicromarkExtension } from 'micromark-util-types';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type remarkParseType from 'remark-parse';
-import type { unified as unifiedType } from 'unified';
+import type { Plugin, Processor, unified as unifiedType } from 'unified';
 import type { Node } from 'unist';
 
-type Gfm = typeof remarkGfmType;
+/**
+ * GFM's five constructs, each as remark-gfm adds it (its micromark syntax and its mdast
+ * extension), in remark-gfm's order. A body is parsed with only the constructs it can hold.
+ */
+interface GfmPart {
+  syntax: () => MicromarkExtension;
+  mdast: () => FromMarkdownExtension;
+}
+interface GfmModules {
+  parts: GfmPart[];
+  combine: (extensions: MicromarkExtension[]) => MicromarkExtension;
+}
 
 /** The unified pipeline's modules. */
 interface Remark {
@@ -18,14 +30,33 @@ interface Remark {
 }
 
 /**
- * remark-gfm and its hundred modules are for handbooks only, and `check` reads bodies from
+ * GFM's modules (a hundred with their dependencies) are for handbooks only, and `check` reads bodies from
  * micromark's events (body-events.ts), needing remark-parse only where that walk gives up: where
  * Node can `require()` an ES module (20.19 and later) they are loaded on first use, so `check`
  * does not pay for them; elsewhere they are loaded with this module, as before.
  */
 const lazy = (process.features as { require_module?: boolean }).require_module === true;
 const load = createRequire(import.meta.url);
-let gfm: Gfm | undefined = lazy ? undefined : ((await import('remark-gfm')) as { default: Gfm }).default;
+/** The modules of GFM's constructs (what micromark-extension-gfm and mdast-util-gfm combine). */
+const GFM_MODULES = [
+  'micromark-util-combine-extensions',
+  'micromark-extension-gfm-autolink-literal',
+  'mdast-util-gfm-autolink-literal',
+  'micromark-extension-gfm-footnote',
+  'mdast-util-gfm-footnote',
+  'micromark-extension-gfm-strikethrough',
+  'mdast-util-gfm-strikethrough',
+  'micromark-extension-gfm-table',
+  'mdast-util-gfm-table',
+  'micromark-extension-gfm-task-list-item',
+  'mdast-util-gfm-task-list-item',
+] as const;
+
+let gfmModules: GfmModules | undefined;
+if (!lazy) {
+  const loaded = await Promise.all(GFM_MODULES.map((name) => import(name) as Promise<Record<string, unknown>>));
+  gfmModules = gfmParts((name) => loaded[GFM_MODULES.indexOf(name as (typeof GFM_MODULES)[number])] as Record<string, unknown>);
+}
 let remark: Remark | undefined = lazy
   ? undefined
   : {
@@ -35,9 +66,58 @@ let remark: Remark | undefined = lazy
       remarkFrontmatter: ((await import('remark-frontmatter')) as { default: typeof remarkFrontmatterType }).default,
     };
 
-function gfmPlugin(): Gfm {
-  gfm ??= (load('remark-gfm') as { default: Gfm }).default;
-  return gfm;
+function gfm(): GfmModules {
+  gfmModules ??= gfmParts((name) => load(name) as Record<string, unknown>);
+  return gfmModules;
+}
+
+function gfmParts(m: (name: string) => Record<string, unknown>): GfmModules {
+  const fn = (name: string, member: string) => m(name)[member] as (options?: unknown) => never;
+  return {
+    combine: fn('micromark-util-combine-extensions', 'combineExtensions'),
+    parts: [
+      { syntax: fn('micromark-extension-gfm-autolink-literal', 'gfmAutolinkLiteral'), mdast: fn('mdast-util-gfm-autolink-literal', 'gfmAutolinkLiteralFromMarkdown') },
+      { syntax: fn('micromark-extension-gfm-footnote', 'gfmFootnote'), mdast: fn('mdast-util-gfm-footnote', 'gfmFootnoteFromMarkdown') },
+      { syntax: fn('micromark-extension-gfm-strikethrough', 'gfmStrikethrough'), mdast: fn('mdast-util-gfm-strikethrough', 'gfmStrikethroughFromMarkdown') },
+      { syntax: fn('micromark-extension-gfm-table', 'gfmTable'), mdast: fn('mdast-util-gfm-table', 'gfmTableFromMarkdown') },
+      { syntax: fn('micromark-extension-gfm-task-list-item', 'gfmTaskListItem'), mdast: fn('mdast-util-gfm-task-list-item', 'gfmTaskListItemFromMarkdown') },
+    ],
+  };
+}
+
+/**
+ * Which of GFM's constructs (bits in remark-gfm's order: autolink literals, footnotes,
+ * strikethrough, tables, task lists) a text can hold, from characters each one needs:
+ * `www.`, `http://`, `https://` or `@` (any case) for an autolink literal (also what
+ * mdast-util-gfm-autolink-literal's transform looks for), `[^` for a footnote, `~` for
+ * strikethrough, a `|`, or a `:` next to a `-`, for a table's delimiter row, and for a task list
+ * item `[` with a space, tab, line ending, `x` or `X` and `]`, preceded on its line by nothing but
+ * list markers, block quote markers, white space and a byte order mark (it is the first thing in its
+ * list item; anywhere, when the text may hold a footnote definition, which can hold a list). A construct a text cannot hold changes
+ * nothing in its tree, and every one left out saves micromark many attempts (the autolink
+ * literals alone are tried at every letter): the tree is the same as with all of GFM
+ * (tests/load/gfm-parts.test.ts).
+ */
+export function gfmMask(text: string): number {
+  let mask = 0;
+  if (/www\.|https?:\/\/|@/i.test(text)) mask |= 1;
+  if (text.includes('[^')) mask |= 2;
+  if (text.includes('~')) mask |= 4;
+  if (/\||:[ \t]*-|-[ \t]*:/.test(text)) mask |= 8;
+  // a footnote definition is a container too: `[^1]: - [ ] x` holds a task list item
+  if ((mask & 2) !== 0 ? /\[[\s xX]\]/.test(text) : /^[\uFEFF \t>*+\-\d.)]*\[[\s xX]\]/m.test(text)) mask |= 16;
+  return mask;
+}
+
+/** A unified plugin that adds the GFM constructs of `mask`, as remark-gfm adds all of them. */
+function gfmPlugin(mask: number): Plugin<[]> {
+  const { parts, combine } = gfm();
+  const chosen = parts.filter((_, i) => (mask & (1 << i)) !== 0);
+  return function remarkGfmParts(this: Processor): undefined {
+    const data = this.data() as { micromarkExtensions?: MicromarkExtension[]; fromMarkdownExtensions?: (FromMarkdownExtension | FromMarkdownExtension[])[] };
+    (data.micromarkExtensions ??= []).push(combine(chosen.map((part) => part.syntax())));
+    (data.fromMarkdownExtensions ??= []).push(chosen.map((part) => part.mdast()));
+  };
 }
 
 function remarkModules(): Remark {
@@ -50,14 +130,15 @@ function remarkModules(): Remark {
   return remark;
 }
 
-let full: ReturnType<typeof createFull> | undefined;
+/** Parsers with GFM, by the mask of the constructs they parse (see `gfmMask`). */
+const full = new Map<number, ReturnType<typeof createFull>>();
 let lean: ReturnType<typeof createLean> | undefined;
 let body: ReturnType<typeof createBody> | undefined;
-let bodyGfm: ReturnType<typeof createBodyGfm> | undefined;
+const bodyGfm = new Map<number, ReturnType<typeof createBodyGfm>>();
 
-function createFull() {
+function createFull(mask: number) {
   const { unified, remarkParse, remarkFrontmatter, remarkDirective } = remarkModules();
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmPlugin()).use(remarkDirective).freeze();
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmPlugin(mask)).use(remarkDirective).freeze();
 }
 
 function createLean() {
@@ -70,9 +151,18 @@ function createBody() {
   return unified().use(remarkParse).use(remarkDirective).freeze();
 }
 
-function createBodyGfm() {
+function createBodyGfm(mask: number) {
   const { unified, remarkParse, remarkDirective } = remarkModules();
-  return unified().use(remarkParse).use(gfmPlugin()).use(remarkDirective).freeze();
+  return unified().use(remarkParse).use(gfmPlugin(mask)).use(remarkDirective).freeze();
+}
+
+/** The parser with the GFM constructs a text can hold (`all`: every one, as remark-gfm). */
+function gfmParser(text: string, withFrontmatter: boolean, all: boolean) {
+  const mask = all ? 31 : gfmMask(text);
+  const cache = withFrontmatter ? full : bodyGfm;
+  let parser = cache.get(mask);
+  if (parser === undefined) cache.set(mask, (parser = withFrontmatter ? createFull(mask) : createBodyGfm(mask)));
+  return parser;
 }
 
 /**
@@ -83,8 +173,8 @@ function createBodyGfm() {
  * the offsets of prose) is the same, except that a table's text is one prose run instead of one
  * per cell and a bare URL stays inside its run.
  */
-export function parseMarkdown(text: string, options: { gfm?: boolean } = {}): Root {
-  return parseBodyOnly(text, options.gfm !== false);
+export function parseMarkdown(text: string, options: { gfm?: boolean; allGfm?: boolean } = {}): Root {
+  return parseBodyOnly(text, options.gfm !== false, options.allGfm === true);
 }
 
 /** Where a YAML frontmatter is, found as micromark-extension-frontmatter finds it. */
@@ -180,13 +270,13 @@ function shift(root: Node, lines: number, offset: number): void {
  * micromark, its positions moved to where the body starts. After a frontmatter, micromark starts
  * the body afresh on a new line, so the two parses agree (tests/perf/markdown-body.test.ts).
  */
-function parseBodyOnly(text: string, withGfm: boolean): Root {
+function parseBodyOnly(text: string, withGfm: boolean, allGfm: boolean): Root {
   const matter = findFrontmatter(text);
   // without a frontmatter, the parser that looks for one (a failed attempt is not without effect
   // on what follows); a BOM at the start of the body would be dropped as if it started a file
-  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return withGfm ? (full ??= createFull()).parse(text) : (lean ??= createLean()).parse(text);
+  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return withGfm ? gfmParser(text, true, allGfm).parse(text) : (lean ??= createLean()).parse(text);
   const bodyText = text.slice(matter.bodyStart);
-  const tree = withGfm ? (bodyGfm ??= createBodyGfm()).parse(bodyText) : (body ??= createBody()).parse(bodyText);
+  const tree = withGfm ? gfmParser(bodyText, false, allGfm).parse(bodyText) : (body ??= createBody()).parse(bodyText);
   const yaml: Yaml = {
     type: 'yaml',
     value: matter.value,
