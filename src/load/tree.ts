@@ -20,7 +20,24 @@ export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limit
   const file = parseFile(path, bytes, { limits, keepTree: true });
   const { tree, ...rest } = file;
   if (tree === undefined || !wantsTree(file)) return rest;
-  return file.kind === 'agency' ? file : { ...rest, tree: audiencesOnly(tree) };
+  return { ...rest, tree: withoutPositions(file.kind === 'agency' ? tree : audiencesOnly(tree)) };
+}
+
+/**
+ * The tree without the positions handbooks do not read (most of its objects: a position is three),
+ * so that it is cheaper to send between threads and to keep: handbooks read the line of each
+ * top-level node (a section's source) and of `:::audience` containers, and the offsets of text
+ * directives (printed as written when they are not protokit's). The tree is changed in place.
+ */
+export function withoutPositions(tree: Root): Root {
+  const stack: Nodes[] = [];
+  for (const node of tree.children) if ('children' in node) stack.push(...(node.children as Nodes[]));
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type !== 'containerDirective' && node.type !== 'textDirective' && node.position !== undefined) (node as { position?: unknown }).position = undefined;
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return tree;
 }
 
 /**

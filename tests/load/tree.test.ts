@@ -28,6 +28,29 @@ describe('parseForHandbooks', () => {
     expect(loaded.tree?.children.map((c) => c.position?.start.line)).toEqual([5, 11, 19]);
   });
 
+  it('keeps only the positions handbooks read: top-level nodes, audience containers and text directives', () => {
+    const loaded = load('a.md', '---\nkind: agency\nid: a\n---\n# A\n\nOpen at 17:00 with *care* and :term[consent].\n\n- item\n\n  :::audience{professions="nurse"}\n  For **nurses**.\n  :::\n');
+    const tree = loaded.tree;
+    expect(tree?.children.map((c) => c.position?.start.line)).toEqual([1, 5, 7, 9]);
+    const paragraph = tree?.children[2] as { children: { type: string; position?: { start: { offset?: number } } }[] };
+    expect(paragraph.children.map((c) => [c.type, c.position?.start.offset])).toEqual([
+      ['text', undefined],
+      ['textDirective', 42],
+      ['text', undefined],
+      ['emphasis', undefined],
+      ['text', undefined],
+      ['textDirective', 62],
+      ['text', undefined],
+    ]);
+    // the offsets of text directives are the file's: `:00` is printed as written from them
+    expect(loaded.text.slice(42, 45)).toBe(':00');
+    expect(loaded.text.slice(62, 67)).toBe(':term');
+    const container = (tree?.children[3] as { children: { children: { type: string; position?: { start: { line: number } }; children: { position?: unknown }[] }[] }[] }).children[0]?.children[1];
+    expect(container?.type).toBe('containerDirective');
+    expect(container?.position?.start.line).toBe(11);
+    expect(container?.children[0]?.position).toBeUndefined();
+  });
+
   it('keeps no tree of other bodies', () => {
     const meeting = load('m.md', '---\nkind: meeting\nid: m\n---\n# Minutes\n\nNothing for handbooks.\n');
     expect(wantsTree(meeting)).toBe(false);
