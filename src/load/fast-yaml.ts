@@ -150,9 +150,10 @@ function continuationIndented(input: string, start: number, end: number): boolea
 
 /**
  * The plain data of a frontmatter's YAML text, exactly as `parseDocument(source).toJS()` of `yaml`
- * gives it, when js-yaml can build it safely; `undefined` when the caller must use `yaml`.
+ * gives it, when js-yaml can build it safely; `undefined` when the caller must use `yaml`. With
+ * `spans`, also where each collection's content starts and ends in `source` (see yaml-lines.ts).
  */
-export function fastYamlData(source: string, limits: Limits): { data: unknown } | undefined {
+export function fastYamlData(source: string, limits: Limits, spans?: Map<object, { start: number; end: number }>): { data: unknown } | undefined {
   if (RISKY.test(source) || hasLongLine(source)) return undefined;
   // the collections js-yaml built (a node it first read as a possible key is reported twice)
   const built = new Set<unknown>();
@@ -173,8 +174,11 @@ export function fastYamlData(source: string, limits: Limits): { data: unknown } 
         }
         const from = opened.pop() as number;
         const kind = state.kind;
-        if (kind === 'mapping' || kind === 'sequence') built.add(state.result);
-        else if (kind !== 'scalar') return;
+        if (kind === 'mapping' || kind === 'sequence') {
+          built.add(state.result);
+          // where the collection's content starts (its first key or item) and ends, for line look-ups
+          if (spans !== undefined && state.result !== null && typeof state.result === 'object') spans.set(state.result as object, { start: contentStart(state.input, from), end: state.position });
+        } else if (kind !== 'scalar') return;
         // a node first read as a possible key closes twice, the second time at the same start
         const start = contentStart(state.input, from);
         if (start === lastChecked) return;

@@ -1,5 +1,7 @@
 import type { Path } from '../model/diagnostic.js';
 import type { ParsedFile } from '../model/document.js';
+import { DEFAULT_LIMITS } from '../load/limits.js';
+import { fastLineOf } from '../load/yaml-lines.js';
 import { rangeOfPath } from '../load/yaml-positions.js';
 import type { SourceEntry } from './handbook-model.js';
 
@@ -21,9 +23,10 @@ export class SourceList {
 }
 
 /**
- * The line of a frontmatter value. `file` should be the loaded file itself (not a copy), whose
- * YAML the parser already keeps, so that no frontmatter is parsed twice.
+ * The line of a frontmatter value: read from js-yaml and the text where it can be (yaml-lines.ts),
+ * else from `yaml`'s positions. `file` should be the loaded file itself (not a copy), so that
+ * each frontmatter is read once.
  */
 export function lineOf(file: ParsedFile, path: Path): number {
-  return rangeOfPath(file, path).start.line;
+  return fastLineOf(file, path, DEFAULT_LIMITS) ?? rangeOfPath(file, path).start.line;
 }

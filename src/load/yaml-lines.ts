@@ -1,0 +1,169 @@
+import type { Path } from '../model/diagnostic.js';
+import type { ParsedFile } from '../model/document.js';
+import { fastYamlData } from './fast-yaml.js';
+import type { Limits } from './limits.js';
+
+/**
+ * The line of a frontmatter value without `yaml`'s positions, for the many look-ups of a render
+ * (every item of a handbook names its source line; `yaml`'s `parseDocument` of every frontmatter
+ * was a tenth of a large render). js-yaml builds the data again (the fast path of
+ * fast-yaml.ts, several times faster) and says where each collection's content starts; the line
+ * of a value in a block mapping is then read from the text: its key is on the first line of that
+ * mapping whose indentation is the mapping's column and that starts with the key and a colon; a
+ * value in a flow mapping written on one line is on that line. Anything else gives `undefined`
+ * (a flow mapping over several lines, a quoted key, a path that does not exist, a
+ * path that ends at a list index, a frontmatter the fast path declines), and the caller asks
+ * `yaml` (`rangeOfPath`). tests/load/yaml-lines.test.ts holds this equal to `rangeOfPath` for
+ * every value of every frontmatter of the fixtures, protocols and a generated set.
+ */
+
+interface Index {
+  data: unknown;
+  /** Offsets in the YAML text where each collection's content starts and ends. */
+  spans: Map<object, { start: number; end: number }>;
+  /** The YAML text. */
+  source: string;
+  /** Offsets of its line breaks. */
+  breaks: number[];
+}
+
+const indexes = new WeakMap<ParsedFile, Index | null>();
+
+function indexOf(file: ParsedFile, limits: Limits): Index | undefined {
+  const known = indexes.get(file);
+  if (known !== undefined) return known ?? undefined;
+  let index: Index | null = null;
+  if (file.yaml !== undefined) {
+    const source = file.text.slice(file.yaml.offset, file.yaml.offset + file.yaml.length);
+    const spans = new Map<object, { start: number; end: number }>();
+    const parsed = fastYamlData(source, limits, spans);
+    if (parsed !== undefined) {
+      const breaks: number[] = [];
+      for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) breaks.push(i);
+      index = { data: parsed.data, spans, source, breaks };
+    }
+  }
+  indexes.set(file, index);
+  return index ?? undefined;
+}
+
+/** The column of an offset (0-based, in characters from its line's start). */
+function columnOf(source: string, offset: number): number {
+  return offset - (source.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** The line (1-based) of an offset of the YAML text: one more than the line breaks before it. */
+function lineAt(breaks: readonly number[], offset: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((breaks[mid] as number) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low + 1;
+}
+
+/** Past spaces, line breaks and comments (where a value's content starts after its key's colon). */
+function contentFrom(source: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = source.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) i++;
+    else if (c === 0x23 /* # */) {
+      const eol = source.indexOf('\n', i);
+      if (eol === -1) return source.length;
+      i = eol;
+    } else return i;
+  }
+}
+
+/**
+ * The offset of the key `key` in the block mapping whose content starts at `start` (its first
+ * key), or undefined when the mapping is not one this reader knows (flow, quoted keys).
+ */
+function keyOffset(source: string, start: number, key: string): number | undefined {
+  const c = source.charCodeAt(start);
+  if (c === 0x7b /* { */ || c === 0x5b /* [ */) return undefined;
+  const column = columnOf(source, start);
+  // `at` is a key of this mapping: the first one at `start` (after `- ` in a sequence item), the
+  // others at the start of a line indented to the mapping's column
+  let at = start;
+  for (;;) {
+    const first = source.charCodeAt(at);
+    if (first === 0x22 /* " */ || first === 0x27 /* ' */) return undefined;
+    if (source.startsWith(key, at)) {
+      const after = at + key.length;
+      const next = source.charCodeAt(after + 1);
+      if (source.charCodeAt(after) === 0x3a /* : */ && (after + 1 >= source.length || next === 0x20 || next === 0x0a)) return at;
+    }
+    let found = false;
+    for (let eol = source.indexOf('\n', at); eol !== -1 && !found; eol = source.indexOf('\n', eol + 1)) {
+      const lineStart = eol + 1;
+      let i = lineStart;
+      while (source.charCodeAt(i) === 0x20) i++;
+      const ch = source.charCodeAt(i);
+      // blank lines, comments and lines indented deeper (values) are passed over
+      if (i >= source.length || ch === 0x0a || ch === 0x23 /* # */) continue;
+      const indent = i - lineStart;
+      if (indent < column) return undefined;
+      if (indent === column) {
+        // a sequence written at the mapping's column (`key:` then `- item`): not read here
+        if (ch === 0x2d /* - */ && (i + 1 >= source.length || source.charCodeAt(i + 1) === 0x20 || source.charCodeAt(i + 1) === 0x0a)) return undefined;
+        at = i;
+        found = true;
+      }
+    }
+    if (!found) return undefined;
+  }
+}
+
+/**
+ * The 1-based file line where the value at `path` starts (its key's line when it is empty), as
+ * `rangeOfPath(file, path).start.line` gives it, or undefined when this reader cannot tell.
+ */
+export function fastLineOf(file: ParsedFile, path: Path, limits: Limits): number | undefined {
+  if (path.length === 0 || file.yaml === undefined) return undefined;
+  const index = indexOf(file, limits);
+  if (index === undefined) return undefined;
+  let parent: unknown = undefined;
+  let value: unknown = index.data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    parent = value;
+    if (Array.isArray(value)) {
+      if (typeof segment !== 'number' || segment < 0 || segment >= value.length) return undefined;
+      value = value[segment];
+    } else {
+      if (!Object.hasOwn(value, String(segment))) return undefined;
+      value = (value as Record<string, unknown>)[String(segment)];
+    }
+  }
+  const last = path[path.length - 1];
+  let offset: number | undefined;
+  if (value !== null && typeof value === 'object') {
+    offset = index.spans.get(value)?.start;
+    // an empty collection has no content of its own: leave it to `yaml`
+    if (offset === undefined || (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0)) return undefined;
+  } else {
+    if (parent === undefined || Array.isArray(parent) || typeof last !== 'string') return undefined;
+    const span = index.spans.get(parent as object);
+    if (span === undefined) return undefined;
+    const start = span.start;
+    // a flow mapping on one line (`- { id: x, action: y }`): every value is on that line
+    if (index.source.charCodeAt(start) === 0x7b /* { */) return index.source.lastIndexOf('\n', span.end - 1) < start ? file.yaml.line + lineAt(index.breaks, start) - 1 : undefined;
+    const key = keyOffset(index.source, start, last);
+    if (key === undefined) return undefined;
+    const after = key + last.length + 1;
+    const content = contentFrom(index.source, after);
+    if (value === null) {
+      // `key:` with nothing after it on its line: `yaml` points at the key, unless a deeper line
+      // holds the null (`~`, `null`)
+      const eol = index.source.indexOf('\n', after);
+      const rest = index.source.slice(after, eol === -1 ? undefined : eol).trim();
+      const bare = rest === '' || rest.startsWith('#');
+      offset = bare && !(content < index.source.length && columnOf(index.source, content) > columnOf(index.source, key)) ? key : content;
+    } else offset = content;
+  }
+  return file.yaml.line + lineAt(index.breaks, offset) - 1;
+}

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSet } from '../../src/load/load-set.js';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
+import { fastLineOf } from '../../src/load/yaml-lines.js';
+import { rangeOfPath } from '../../src/load/yaml-positions.js';
+import type { Path } from '../../src/model/diagnostic.js';
+import type { ParsedFile } from '../../src/model/document.js';
+
+/**
+ * Handbooks read the line of each item's source with `fastLineOf` (js-yaml and the text) instead
+ * of `yaml`'s positions: where it answers, it must answer what `rangeOfPath` says.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'protokit-yaml-lines-'));
+  execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '40', '--out', join(dir, 'set'), '--defects', '40', '--seed', 'lines'], { stdio: 'pipe' });
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every path of a value in the data (collections and scalars), depth first. */
+function pathsOf(data: unknown): Path[] {
+  const out: Path[] = [];
+  const stack: [unknown, Path][] = [[data, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, Path];
+    if (path.length > 0) out.push(path);
+    if (value === null || typeof value !== 'object' || path.length > 12) continue;
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push([item, [...path, i]]));
+    else for (const [key, item] of Object.entries(value)) stack.push([item, [...path, key]]);
+  }
+  return out;
+}
+
+function compare(files: readonly ParsedFile[]): { answered: number; asked: number } {
+  let answered = 0;
+  let asked = 0;
+  for (const file of files) {
+    if (file.data === undefined) continue;
+    for (const path of pathsOf(file.data)) {
+      asked++;
+      const fast = fastLineOf(file, path, DEFAULT_LIMITS);
+      if (fast === undefined) continue;
+      answered++;
+      expect({ file: file.file, path, line: fast }).toEqual({ file: file.file, path, line: rangeOfPath(file, path).start.line });
+    }
+  }
+  return { answered, asked };
+}
+
+const load = (folder: string): ParsedFile[] => loadSet({ paths: [folder], base: folder, limits: DEFAULT_LIMITS }).files;
+
+describe('fastLineOf', () => {
+  it('gives the line rangeOfPath gives for every value of a generated set, and answers every path handbooks cite there', () => {
+    const files = load(join(dir, 'set'));
+    const { answered, asked } = compare(files);
+    expect(asked).toBeGreaterThan(10_000);
+    // flow mappings (`- { id: x, title: y }`) and list items are left to yaml
+    expect(answered / asked).toBeGreaterThan(0.7);
+    let cited = 0;
+    for (const file of files) {
+      for (const path of pathsOf(file.data)) {
+        const shape = path.map((s) => (typeof s === 'number' ? '#' : s)).join('/');
+        if (!['title', 'name', 'contact', 'responsibilities/#/action', 'referrals/#/to', 'terms/#/definition', 'steps/#/action'].includes(shape)) continue;
+        cited++;
+        expect({ file: file.file, path, answered: fastLineOf(file, path, DEFAULT_LIMITS) !== undefined }).toEqual({ file: file.file, path, answered: true });
+      }
+    }
+    expect(cited).toBeGreaterThan(800);
+  });
+
+  it('gives the line rangeOfPath gives for every value of the protocols, fixtures and robustness corpus', () => {
+    const { answered } = compare([...load(join(ROOT, 'protocols')), ...load(join(ROOT, 'tests/fixtures')), ...load(join(ROOT, 'tests/robustness/corpus'))]);
+    expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('answers the paths handbooks cite, and leaves what it cannot read to yaml', () => {
+    const text = [
+      '---',
+      'kind: agency',
+      'id: a',
+      'name: A',
+      '# a comment',
+      'responsibilities:',
+      '  - id: r1',
+      '    action: >-',
+      '      Folded',
+      '      text',
+      '    within: PT1H',
+      '  - { id: r2, action: Flow }',
+      '  - { id: r3,',
+      '      action: Two lines }',
+      'empty:',
+      'later:',
+      '  ~',
+      'list:',
+      '- at the key column',
+      'after: x',
+      '"quoted": y',
+      'contact:',
+      '  phone: "1"',
+      '---',
+      '',
+    ].join('\n');
+    const [file] = loadSetFromText(text);
+    const line = (path: Path): number | undefined => fastLineOf(file as ParsedFile, path, DEFAULT_LIMITS);
+    expect(line(['name'])).toBe(4);
+    expect(line(['responsibilities'])).toBe(7);
+    expect(line(['responsibilities', 0])).toBe(7);
+    expect(line(['responsibilities', 0, 'action'])).toBe(8);
+    expect(line(['responsibilities', 0, 'within'])).toBe(11);
+    expect(line(['empty'])).toBe(15);
+    expect(line(['later'])).toBe(17);
+    expect(line(['contact'])).toBe(23);
+    expect(line(['contact', 'phone'])).toBe(23);
+    expect(line(['responsibilities', 1, 'action'])).toBe(12);
+    // left to yaml: a flow mapping over two lines, keys after a sequence at the key column, a quoted key, a missing key, a list index
+    expect(line(['responsibilities', 2, 'action'])).toBeUndefined();
+    expect(line(['after'])).toBeUndefined();
+    expect(line(['quoted'])).toBeUndefined();
+    expect(line(['missing'])).toBeUndefined();
+    expect(line(['list', 0])).toBeUndefined();
+    for (const path of [['name'], ['responsibilities', 0, 'action'], ['responsibilities', 1, 'action'], ['empty'], ['later'], ['contact', 'phone']] as Path[]) {
+      expect(line(path)).toBe(rangeOfPath(file as ParsedFile, path).start.line);
+    }
+  });
+});
+
+function loadSetFromText(text: string): ParsedFile[] {
+  const folder = mkdtempSync(join(tmpdir(), 'protokit-yaml-lines-one-'));
+  try {
+    execFileSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(join(folder, 'a.md'))}, ${JSON.stringify(text)})`]);
+    return load(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
