@@ -49,6 +49,7 @@ export type LabelData = Readonly<Record<string, string | number>>;
 
 /** Fills `{name}` placeholders; unknown names stay as written. */
 export function fillPlaceholders(template: string, data: LabelData = {}): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }
 
