@@ -104,7 +104,7 @@ function sameAsYaml(data: unknown, built: Set<unknown>, maxDepth: number): boole
 }
 
 /** Where a node's content starts: past spaces, line breaks and comments from `from`. */
-function contentStart(input: string, from: number): number {
+export function contentStart(input: string, from: number): number {
   let i = from;
   for (;;) {
     const c = input.charCodeAt(i);

@@ -1,6 +1,6 @@
 import type { Path } from '../model/diagnostic.js';
 import type { ParsedFile } from '../model/document.js';
-import { fastYamlData } from './fast-yaml.js';
+import { contentStart, fastYamlData } from './fast-yaml.js';
 import type { Limits } from './limits.js';
 
 /**
@@ -62,20 +62,6 @@ function lineAt(breaks: readonly number[], offset: number): number {
     else high = mid;
   }
   return low + 1;
-}
-
-/** Past spaces, line breaks and comments (where a value's content starts after its key's colon). */
-function contentFrom(source: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = source.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a) i++;
-    else if (c === 0x23 /* # */) {
-      const eol = source.indexOf('\n', i);
-      if (eol === -1) return source.length;
-      i = eol;
-    } else return i;
-  }
 }
 
 /**
@@ -155,7 +141,7 @@ export function fastLineOf(file: ParsedFile, path: Path, limits: Limits): number
     const key = keyOffset(index.source, start, last);
     if (key === undefined) return undefined;
     const after = key + last.length + 1;
-    const content = contentFrom(index.source, after);
+    const content = contentStart(index.source, after);
     if (value === null) {
       // `key:` with nothing after it on its line: `yaml` points at the key, unless a deeper line
       // holds the null (`~`, `null`)
