@@ -40,9 +40,9 @@ export interface SafeState {
   safe: (this: SafeState, input: string | null | undefined, config: SafeConfig) => string;
 }
 
-/** Results kept per set of patterns (every handbook of a run has the same), at most `MAX_KEPT`. */
+/** Results kept per set of patterns (every handbook of a run has the same), at most `MAX_KEPT` (some 50 MB; all are dropped when it is reached). */
 const kept = new Map<string, Map<string, string>>();
-const MAX_KEPT = 250_000;
+const MAX_KEPT = 100_000;
 
 /** The patterns as text: the key of their results (a serializer's state has its own copy of them). */
 function signatureOf(patterns: readonly UnsafePattern[]): string {
