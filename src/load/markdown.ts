@@ -30,10 +30,10 @@ interface Remark {
 }
 
 /**
- * GFM's modules (a hundred with their dependencies) are for handbooks only, and `check` reads bodies from
- * micromark's events (body-events.ts), needing remark-parse only where that walk gives up: where
- * Node can `require()` an ES module (20.19 and later) they are loaded on first use, so `check`
- * does not pay for them; elsewhere they are loaded with this module, as before.
+ * GFM's modules (a hundred with their dependencies) are for handbooks only, and `check` reads
+ * bodies from micromark's events (body-events.ts), needing remark-parse only where that walk gives
+ * up: where Node can `require()` an ES module (20.19 and later) they are loaded on first use, so
+ * `check` does not pay for them; elsewhere they are loaded with this module, as before.
  */
 const lazy = (process.features as { require_module?: boolean }).require_module === true;
 const load = createRequire(import.meta.url);
@@ -92,11 +92,11 @@ function gfmParts(m: (name: string) => Record<string, unknown>): GfmModules {
  * mdast-util-gfm-autolink-literal's transform looks for), `[^` for a footnote, `~` for
  * strikethrough, a `|`, or a `:` next to a `-`, for a table's delimiter row, and for a task list
  * item `[` with a space, tab, line ending, `x` or `X` and `]`, preceded on its line by nothing but
- * list markers, block quote markers, white space and a byte order mark (it is the first thing in its
- * list item; anywhere, when the text may hold a footnote definition, which can hold a list). A construct a text cannot hold changes
- * nothing in its tree, and every one left out saves micromark many attempts (the autolink
- * literals alone are tried at every letter): the tree is the same as with all of GFM
- * (tests/load/gfm-parts.test.ts).
+ * list markers, block quote markers, white space and a byte order mark (it is the first thing in
+ * its list item; anywhere, when the text may hold a footnote definition, which can hold a list).
+ * A construct a text cannot hold changes nothing in its tree, and every one left out saves
+ * micromark many attempts (the autolink literals alone are tried at every letter): the tree is the
+ * same as with all of GFM (tests/load/gfm-parts.test.ts).
  */
 export function gfmMask(text: string): number {
   let mask = 0;
