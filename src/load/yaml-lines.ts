@@ -66,11 +66,9 @@ function lineAt(breaks: readonly number[], offset: number): number {
 
 /**
  * The offset of the key `key` in the block mapping whose content starts at `start` (its first
- * key), or undefined when the mapping is not one this reader knows (flow, quoted keys).
+ * key), or undefined when the mapping is not one this reader knows (quoted keys).
  */
 function keyOffset(source: string, start: number, key: string): number | undefined {
-  const c = source.charCodeAt(start);
-  if (c === 0x7b /* { */ || c === 0x5b /* [ */) return undefined;
   const column = columnOf(source, start);
   // `at` is a key of this mapping: the first one at `start` (after `- ` in a sequence item), the
   // others at the start of a line indented to the mapping's column
@@ -102,6 +100,28 @@ function keyOffset(source: string, start: number, key: string): number | undefin
     }
     if (!found) return undefined;
   }
+}
+
+/** In a flow mapping (`- { id: x, action: y }`) written on one line, every value is on that line. */
+function flowValue(source: string, span: { start: number; end: number }): number | undefined {
+  return source.lastIndexOf('\n', span.end - 1) < span.start ? span.start : undefined;
+}
+
+/**
+ * Where the value of `key` starts in the block mapping whose content starts at `start`: after its
+ * colon, or at the key itself for `key:` with nothing after it on its line (`yaml` points at the
+ * key then, unless a deeper line holds the null, `~` or `null`).
+ */
+function blockValue(source: string, start: number, key: string, isNull: boolean): number | undefined {
+  const at = keyOffset(source, start, key);
+  if (at === undefined) return undefined;
+  const after = at + key.length + 1;
+  const content = contentStart(source, after);
+  if (!isNull) return content;
+  const eol = source.indexOf('\n', after);
+  const rest = source.slice(after, eol === -1 ? undefined : eol).trim();
+  const bare = rest === '' || rest.startsWith('#');
+  return bare && !(content < source.length && columnOf(source, content) > columnOf(source, at)) ? at : content;
 }
 
 /**
@@ -136,20 +156,8 @@ export function fastLineOf(file: ParsedFile, path: Path, limits: Limits): number
     const span = index.spans.get(parent as object);
     if (span === undefined) return undefined;
     const start = span.start;
-    // a flow mapping on one line (`- { id: x, action: y }`): every value is on that line
-    if (index.source.charCodeAt(start) === 0x7b /* { */) return index.source.lastIndexOf('\n', span.end - 1) < start ? file.yaml.line + lineAt(index.breaks, start) - 1 : undefined;
-    const key = keyOffset(index.source, start, last);
-    if (key === undefined) return undefined;
-    const after = key + last.length + 1;
-    const content = contentStart(index.source, after);
-    if (value === null) {
-      // `key:` with nothing after it on its line: `yaml` points at the key, unless a deeper line
-      // holds the null (`~`, `null`)
-      const eol = index.source.indexOf('\n', after);
-      const rest = index.source.slice(after, eol === -1 ? undefined : eol).trim();
-      const bare = rest === '' || rest.startsWith('#');
-      offset = bare && !(content < index.source.length && columnOf(index.source, content) > columnOf(index.source, key)) ? key : content;
-    } else offset = content;
+    offset = index.source.charCodeAt(start) === 0x7b /* { */ ? flowValue(index.source, span) : blockValue(index.source, start, last, value === null);
+    if (offset === undefined) return undefined;
   }
   return file.yaml.line + lineAt(index.breaks, offset) - 1;
 }
