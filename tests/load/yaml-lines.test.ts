@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSet } from '../../src/load/load-set.js';
@@ -10,18 +9,18 @@ import { fastLineOf } from '../../src/load/yaml-lines.js';
 import { rangeOfPath } from '../../src/load/yaml-positions.js';
 import type { Path } from '../../src/model/diagnostic.js';
 import type { ParsedFile } from '../../src/model/document.js';
+import { generateSet } from '../helpers/generate.js';
 
 /**
  * Handbooks read the line of each item's source with `fastLineOf` (js-yaml and the text) instead
  * of `yaml`'s positions: where it answers, it must answer what `rangeOfPath` says.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'protokit-yaml-lines-'));
-  execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '40', '--out', join(dir, 'set'), '--defects', '40', '--seed', 'lines'], { stdio: 'pipe' });
+  generateSet(join(dir, 'set'), { agencies: 40, defects: 40, seed: 'lines' });
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -136,7 +135,7 @@ describe('fastLineOf', () => {
 function loadSetFromText(text: string): ParsedFile[] {
   const folder = mkdtempSync(join(tmpdir(), 'protokit-yaml-lines-one-'));
   try {
-    execFileSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(join(folder, 'a.md'))}, ${JSON.stringify(text)})`]);
+    writeFileSync(join(folder, 'a.md'), text);
     return load(folder);
   } finally {
     rmSync(folder, { recursive: true, force: true });

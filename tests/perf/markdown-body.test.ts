@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -11,6 +10,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFrontmatter, parseMarkdown } from '../../src/load/markdown.js';
 import { markdownFiles } from '../helpers/files.js';
+import { generateSet } from '../helpers/generate.js';
 
 /**
  * The check path finds the frontmatter itself and parses only the body with micromark; the tree
@@ -18,14 +18,13 @@ import { markdownFiles } from '../helpers/files.js';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 const referenceGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'protokit-md-'));
-  execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '25', '--out', join(dir, 'set'), '--defects', '25', '--seed', 'markdown'], { stdio: 'pipe' });
+  generateSet(join(dir, 'set'), { agencies: 25, defects: 25, seed: 'markdown' });
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

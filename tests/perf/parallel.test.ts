@@ -1,14 +1,14 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSet } from '../helpers/generate.js';
 
 /** The parallel loader gives exactly what the single-thread loader gives: same bytes out. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
 let dir: string;
 let set: string;
 
@@ -28,7 +28,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'protokit-parallel-'));
   set = join(dir, 'set');
   // 60 agencies: about 110 files, above the threshold for workers; 40 defects of every kind
-  execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '60', '--out', set, '--defects', '40', '--seed', 'parallel'], { stdio: 'pipe' });
+  generateSet(set, { agencies: 60, defects: 40, seed: 'parallel' });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AJV_OPTIONS, readSchema } from '../../src/validate/schemas.js';
+import { generateSet } from '../helpers/generate.js';
 
 /** The validators precompiled at build time give exactly the errors of validators compiled at run time. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
 const KINDS = ['framework', 'definitions', 'agency', 'pathway', 'plan', 'meeting'] as const;
 let dir: string;
 let precompiled: Record<string, unknown>;
@@ -24,7 +24,7 @@ beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-validators.mjs'), '--out', dir], { stdio: 'pipe' });
   precompiled = createRequire(import.meta.url)(join(dir, 'validators.cjs')) as Record<string, unknown>;
   const set = join(dir, 'set');
-  execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '30', '--out', set, '--defects', '30', '--seed', 'validators'], { stdio: 'pipe' });
+  generateSet(set, { agencies: 30, defects: 30, seed: 'validators' });
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);

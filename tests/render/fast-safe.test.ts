@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
@@ -9,13 +8,13 @@ import { SetIndex } from '../../src/check/set-index.js';
 import { protocolDocuments } from '../../src/check/run-rules.js';
 import { setFastSafe, stringifyMarkdown } from '../../src/render/to-mdast.js';
 import { BASIC, SPANISH, VALDORIA, loadWithTrees, tempDir } from './render-helpers.js';
+import { generateSet } from '../helpers/generate.js';
 
 /**
  * The Markdown handbooks are written with a faster `safe` (src/render/fast-safe.ts) that must give
  * exactly the text of mdast-util-to-markdown's own.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = process.env['PROTOKIT_BENCH_DIR'] ?? resolve(ROOT, '../shared/bench');
 
 afterEach(() => setFastSafe(true));
 
@@ -30,7 +29,7 @@ function both(root: Root): [string, string] {
 describe('the fast safe of the Markdown writer', () => {
   it('writes every handbook of the example sets and of a generated set exactly as the library does', () => {
     const generated = join(tempDir('protokit-fast-safe-'), 'set');
-    execFileSync(process.execPath, [join(BENCH, 'gen-corpus.mjs'), '--agencies', '25', '--out', generated, '--defects', '25', '--seed', 'fast-safe'], { stdio: 'pipe' });
+    generateSet(generated, { agencies: 25, defects: 25, seed: 'fast-safe' });
     let handbooks = 0;
     for (const dir of [BASIC, SPANISH, VALDORIA, join(ROOT, 'protocols/draft'), generated]) {
       const files = loadWithTrees(dir);
