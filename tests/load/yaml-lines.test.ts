@@ -2,27 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSet } from '../../src/load/load-set.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { fastLineOf } from '../../src/load/yaml-lines.js';
 import { rangeOfPath } from '../../src/load/yaml-positions.js';
 import type { Path } from '../../src/model/diagnostic.js';
 import type { ParsedFile } from '../../src/model/document.js';
-import { generateSet } from '../helpers/generate.js';
+import { useGeneratedSet } from '../helpers/generate.js';
 
 /**
  * Handbooks read the line of each item's source with `fastLineOf` (js-yaml and the text) instead
  * of `yaml`'s positions: where it answers, it must answer what `rangeOfPath` says.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'protokit-yaml-lines-'));
-  generateSet(join(dir, 'set'), { agencies: 40, defects: 40, seed: 'lines' });
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const generated = useGeneratedSet({ agencies: 40, defects: 40, seed: 'lines' });
 
 /** Every path of a value in the data (collections and scalars), depth first. */
 function pathsOf(data: unknown): Path[] {
@@ -58,7 +52,7 @@ const load = (folder: string): ParsedFile[] => loadSet({ paths: [folder], base: 
 
 describe('fastLineOf', () => {
   it('gives the line rangeOfPath gives for every value of a generated set, and answers every path handbooks cite there', () => {
-    const files = load(join(dir, 'set'));
+    const files = load(generated());
     const { answered, asked } = compare(files);
     expect(asked).toBeGreaterThan(10_000);
     // flow mappings (`- { id: x, title: y }`) and list items are left to yaml

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkDirective from 'remark-directive';
@@ -7,10 +6,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findFrontmatter, parseMarkdown } from '../../src/load/markdown.js';
 import { markdownFiles } from '../helpers/files.js';
-import { generateSet } from '../helpers/generate.js';
+import { useGeneratedSet } from '../helpers/generate.js';
 
 /**
  * The check path finds the frontmatter itself and parses only the body with micromark; the tree
@@ -20,13 +19,7 @@ import { generateSet } from '../helpers/generate.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 const referenceGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'protokit-md-'));
-  generateSet(join(dir, 'set'), { agencies: 25, defects: 25, seed: 'markdown' });
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const generated = useGeneratedSet({ agencies: 25, defects: 25, seed: 'markdown' });
 
 function same(text: string): void {
   expect(JSON.stringify(parseMarkdown(text, { gfm: false }))).toBe(JSON.stringify(reference.parse(text)));
@@ -37,7 +30,7 @@ function same(text: string): void {
 
 describe('parseMarkdown (body only, with and without GFM)', () => {
   it('gives the reference tree for every file of a generated set with defects, and of the fixtures', () => {
-    const files = [...markdownFiles(join(dir, 'set')), ...markdownFiles(join(ROOT, 'tests/fixtures'))];
+    const files = [...markdownFiles(generated()), ...markdownFiles(join(ROOT, 'tests/fixtures'))];
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) same(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   });
