@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ignoreBaseOf, lint, resolveConfig, severities } from '../lint.js';
+import { cacheFile } from '../load/cache.js';
 import { loadSetParallel } from '../load/parallel.js';
 import { UsageError } from '../model/errors.js';
 import { asList } from '../util/data.js';
@@ -26,6 +27,8 @@ export interface RenderFlags {
   color?: boolean;
   verbose?: boolean;
   jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -47,6 +50,8 @@ export function addRenderCommand(cli: Command, io: CliIo, state: { code: number;
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
     .option('--verbose', 'say how the set was read; show stack traces of internal errors')
     .option('--jobs <n>', 'threads that parse the documents and write the Markdown handbooks (default: one per core; 1: no worker threads)')
+    .option('--cache', 'keep what parsing found per file (with the trees handbooks show), and parse only changed files next time')
+    .option('--cache-location <path>', 'the cache file, or a folder to keep it in (default: .protokitrendercache)')
     .action(async (paths: string[], flags: RenderFlags) => {
       state.verbose = flags.verbose === true;
       state.code = await runRender(paths, flags, io);
@@ -86,7 +91,19 @@ export async function runRender(paths: readonly string[], flags: RenderFlags, io
   const chromium = formats.includes('pdf') ? render.findChromium(flags.chromium ?? io.env['PROTOKIT_CHROMIUM'], io.env['PATH'], cwd) : undefined;
 
   // parsed once per file, in worker threads, with GFM: the facts `check` reads and the trees handbooks show
-  const files = await loadSetParallel({ paths: setPaths.map((p) => resolve(cwd, p)), base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits, keepTree: true, jobs, ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}) });
+  const cache = flags.cache === true ? cacheFile(flags.cacheLocation, cwd, 'render') : undefined;
+  const files = await loadSetParallel({
+    paths: setPaths.map((p) => resolve(cwd, p)),
+    base: cwd,
+    ignore: config.ignore,
+    ...ignoreBaseOf(config),
+    limits: config.limits,
+    keepTree: true,
+    jobs,
+    ...(cache !== undefined ? { cache } : {}),
+    ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}),
+    onWarning: (message: string) => io.stderr.write(`protokit: warning: ${message}\n`),
+  });
   if (flags.force === true) {
     // nothing of `check` is shown or used: only the config's rule ids are still checked
     severities(config);

@@ -11,16 +11,18 @@ import type { Limits } from './limits.js';
 
 /**
  * The parse cache (`--cache`): what `parseFile` produced for each file (findings of the document
- * stage, frontmatter data, body facts; no tree), keyed on the file's path and the SHA-256 of its
- * bytes. The whole cache is keyed on protokit's version, the code that parses and validates,
+ * stage, frontmatter data, body facts), keyed on the file's path and the SHA-256 of its bytes,
+ * for `check` (mode `check`: no tree) and for `render` (mode `render`: what `parseForHandbooks`
+ * gives, with the GFM tree handbooks show). The two modes keep their entries side by side in one
+ * file, so that `check --cache` and `render --cache` over one set do not throw out each other's. The whole cache is keyed on protokit's version, the code that parses and validates,
  * the JSON Schemas and the config's limits; a cache made under another key is ignored.
  *
  * One file, written atomically:
  *
- *     protokit-cache 2\n        magic and format
+ *     protokit-cache 3\n        magic and format
  *     <key>\n                   SHA-256 (hex) of version, code, schemas and limits
  *     <checksum>\n              SHA-256 (hex) of the payload
- *     <payload>                 v8.serialize([[path, hash, plain, v8.serialize(file)], ...])
+ *     <payload>                 v8.serialize([[mode, path, hash, plain, v8.serialize(file)], ...])
  *
  * v8 serialization (the structured clone format workers use) keeps what JSON would lose in
  * frontmatter data (`.inf`, `.nan`, shared alias values). Each file is serialized on its own, so
@@ -30,13 +32,19 @@ import type { Limits } from './limits.js';
  * does not hold a parsed file is parsed again.
  */
 
-const MAGIC = 'protokit-cache 2';
+const MAGIC = 'protokit-cache 3';
+
+/** Which parse an entry holds: `check`'s (no tree) or `render`'s (with the tree handbooks show). */
+export type CacheMode = 'check' | 'render';
+const MODES: readonly string[] = ['check', 'render'] satisfies CacheMode[];
 
 /** Default file name of the cache, in the current directory. */
 export const DEFAULT_CACHE_NAME = '.protokitcache';
 
 /** One cached file: `text` is left out (restored from the bytes) when `plain`. */
 interface Entry {
+  mode: CacheMode;
+  path: string;
   hash: string;
   plain: boolean;
   /** The serialized file, as read or as it will be written. */
@@ -97,10 +105,21 @@ export function cacheKey(limits: Limits, fingerprintHex: string = parserFingerpr
   return sha256(`${fingerprintHex}\n${JSON.stringify(sortedLimits)}`);
 }
 
-/** Where the cache lives: `location` as a file, or `.protokitcache` inside it when it is a folder. */
-export function cacheFile(location: string | undefined, cwd: string): string {
-  const path = resolve(cwd, location ?? DEFAULT_CACHE_NAME);
-  if (location !== undefined && (/[\\/]$/.test(location) || isFolder(path))) return join(path, DEFAULT_CACHE_NAME);
+/**
+ * Default file name of `render`'s cache: its entries hold trees (several times the size of
+ * `check`'s), which a warm `check` would otherwise read and checksum on every run.
+ */
+export const DEFAULT_RENDER_CACHE_NAME = '.protokitrendercache';
+
+/**
+ * Where the cache lives: `location` as a file, or the default name (`.protokitcache`, or
+ * `.protokitrendercache` for `render`) in it when it is a folder, or in `cwd` without a location.
+ * One file given to both commands works too: each keeps its entries apart from the other's.
+ */
+export function cacheFile(location: string | undefined, cwd: string, mode: CacheMode = 'check'): string {
+  const name = mode === 'render' ? DEFAULT_RENDER_CACHE_NAME : DEFAULT_CACHE_NAME;
+  const path = resolve(cwd, location ?? name);
+  if (location !== undefined && (/[\\/]$/.test(location) || isFolder(path))) return join(path, name);
   return path;
 }
 
@@ -114,8 +133,11 @@ function isFolder(path: string): boolean {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Checks the shape of a cached file closely enough that rules can read it as they read a fresh one. */
-function isParsedFile(v: unknown, path: string, hash: string): v is ParsedFile {
+/** The key of an entry in the map: its mode and its path. */
+const entryKey = (mode: CacheMode, path: string): string => `${mode}\u0000${path}`;
+
+/** Checks the shape of a cached file closely enough that rules (and, in mode `render`, handbooks) can read it as they read a fresh one. */
+function isParsedFile(v: unknown, path: string, hash: string, mode: CacheMode): v is ParsedFile {
   if (!isObject(v)) return false;
   if (v['file'] !== path || v['hash'] !== hash || typeof v['text'] !== 'string' || typeof v['isDocument'] !== 'boolean') return false;
   if (!Array.isArray(v['suppressions']) || !Array.isArray(v['diagnostics'])) return false;
@@ -124,7 +146,10 @@ function isParsedFile(v: unknown, path: string, hash: string): v is ParsedFile {
   if (v['data'] !== undefined && !isObject(v['data'])) return false;
   if (v['kind'] !== undefined && typeof v['kind'] !== 'string') return false;
   if (v['yaml'] !== undefined && !isObject(v['yaml'])) return false;
-  return !('tree' in v);
+  if (!('tree' in v)) return true;
+  // a tree is kept only by `render`, and only as a root with children
+  const tree = v['tree'];
+  return mode === 'render' && isObject(tree) && tree['type'] === 'root' && Array.isArray(tree['children']);
 }
 
 /** Why a cache file was not used (for `--verbose`), or undefined when it was. */
@@ -180,12 +205,12 @@ export class ParseCache {
     if (!Array.isArray(data)) return new ParseCache(file, key, new Map(), 'corrupt');
     const entries = new Map<string, Entry>();
     for (const item of data as unknown[]) {
-      if (!Array.isArray(item) || item.length !== 4) return new ParseCache(file, key, new Map(), 'corrupt');
-      const [path, hash, plain, raw] = item as [unknown, unknown, unknown, unknown];
-      if (typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || typeof plain !== 'boolean' || !(raw instanceof Uint8Array)) {
+      if (!Array.isArray(item) || item.length !== 5) return new ParseCache(file, key, new Map(), 'corrupt');
+      const [mode, path, hash, plain, raw] = item as [unknown, unknown, unknown, unknown, unknown];
+      if (typeof mode !== 'string' || !MODES.includes(mode) || typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || typeof plain !== 'boolean' || !(raw instanceof Uint8Array)) {
         return new ParseCache(file, key, new Map(), 'corrupt');
       }
-      entries.set(path, { hash, plain, raw });
+      entries.set(entryKey(mode as CacheMode, path), { mode: mode as CacheMode, path, hash, plain, raw });
     }
     return new ParseCache(file, key, entries, undefined);
   }
@@ -199,9 +224,10 @@ export class ParseCache {
    * The cached parse of `path` when it was made from bytes with this hash; `decode` gives the
    * text when the entry does not hold it. The result is a fresh object the caller may keep.
    */
-  get(path: string, hash: string, decode: () => string): ParsedFile | undefined {
+  get(path: string, hash: string, decode: () => string, mode: CacheMode = 'check'): ParsedFile | undefined {
     this.seen.add(path);
-    const entry = this.entries.get(path);
+    const key = entryKey(mode, path);
+    const entry = this.entries.get(key);
     if (entry === undefined || entry.hash !== hash) return undefined;
     let file: unknown;
     try {
@@ -209,9 +235,9 @@ export class ParseCache {
     } catch {
       file = undefined;
     }
-    if (!isParsedFile(file, path, hash) || (entry.plain && file.text !== '')) {
+    if (!isParsedFile(file, path, hash, mode) || (entry.plain && file.text !== '')) {
       // not what this cache writes: parse the file again, and rewrite the cache
-      this.entries.delete(path);
+      this.entries.delete(key);
       this.dirty = true;
       return undefined;
     }
@@ -219,19 +245,23 @@ export class ParseCache {
     return file;
   }
 
-  /** Stores a freshly parsed file; `plain` says whether its text is the plain decoding of its bytes. */
-  set(file: ParsedFile, plain: boolean): void {
+  /**
+   * Stores a freshly parsed file; `plain` says whether its text is the plain decoding of its
+   * bytes. In mode `check` the tree is left out; in mode `render` it is kept (when there is one).
+   */
+  set(file: ParsedFile, plain: boolean, mode: CacheMode = 'check'): void {
     this.seen.add(file.file);
     if (file.hash === '') return; // unreadable: nothing worth keeping
-    const { tree: _tree, ...rest } = file as ParsedFile & { tree?: unknown };
-    const stored: ParsedFile = plain ? { ...rest, text: '' } : rest;
-    this.entries.set(file.file, { hash: file.hash, plain, raw: serialize(stored) });
+    const { tree, ...rest } = file as ParsedFile & { tree?: unknown };
+    const kept = mode === 'render' && tree !== undefined ? { ...rest, tree } : rest;
+    const stored: ParsedFile = plain ? { ...kept, text: '' } : kept;
+    this.entries.set(entryKey(mode, file.file), { mode, path: file.file, hash: file.hash, plain, raw: serialize(stored) });
     this.dirty = true;
   }
 
-  /** Whether an entry for `path` exists (whatever its hash). */
-  has(path: string): boolean {
-    return this.entries.has(path);
+  /** Whether an entry for `path` exists in `mode` (whatever its hash). */
+  has(path: string, mode: CacheMode = 'check'): boolean {
+    return this.entries.has(entryKey(mode, path));
   }
 
   /**
@@ -239,15 +269,15 @@ export class ParseCache {
    * over part of the set must not empty the cache) unless the file no longer exists.
    */
   save(cwd: string): void {
-    for (const path of this.entries.keys()) {
-      if (!this.seen.has(path) && !existsSync(resolve(cwd, path))) {
-        this.entries.delete(path);
+    for (const [key, entry] of this.entries) {
+      if (!this.seen.has(entry.path) && !existsSync(resolve(cwd, entry.path))) {
+        this.entries.delete(key);
         this.dirty = true;
       }
     }
     if (!this.dirty) return;
-    const list: [string, string, boolean, Uint8Array][] = [];
-    for (const [path, entry] of this.entries) list.push([path, entry.hash, entry.plain, entry.raw]);
+    const list: [CacheMode, string, string, boolean, Uint8Array][] = [];
+    for (const entry of this.entries.values()) list.push([entry.mode, entry.path, entry.hash, entry.plain, entry.raw]);
     const payload = serialize(list);
     const header = Buffer.from(`${MAGIC}\n${this.key}\n${sha256(payload)}\n`, 'latin1');
     try {

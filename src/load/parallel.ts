@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { FoundFile } from '../io/discover.js';
 import type { ParsedFile } from '../model/document.js';
 import { InternalError, IoError } from '../model/errors.js';
-import { cacheKey, ParseCache } from './cache.js';
+import { cacheKey, ParseCache, type CacheMode } from './cache.js';
 import type { Limits } from './limits.js';
 import { findFiles, type LoadOptions } from './load-set.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
@@ -68,10 +68,9 @@ interface Parsed {
 function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean, trees: boolean): { file: ParsedFile; plain: boolean } {
   const read = bytes ?? readBytes(found, limits);
   if (!(read instanceof Uint8Array)) return { file: read, plain: false };
-  // a load for handbooks never uses the cache, so it needs no `plain`
   if (trees) {
     const file = parseForHandbooks(found.file, read, limits);
-    return { file: keep ? file : { ...file }, plain: false };
+    return { file: keep ? file : { ...file }, plain: wantPlain && file.text === decodeText(read) };
   }
   const file = parseFile(found.file, read, { limits });
   // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
@@ -191,9 +190,10 @@ async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs
 export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedFileWithTree[]> {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const found = findFiles(options);
-  // a load for handbooks (GFM facts and trees) neither reads nor writes the cache of the check path
-  if (options.cache === undefined || options.keepTree === true) return (await parse(found, options, jobs, false, () => undefined)).files;
+  if (options.cache === undefined) return (await parse(found, options, jobs, false, () => undefined)).files;
 
+  // `render` (keepTree) keeps its parses, trees included, apart from `check`'s (cache.ts)
+  const mode: CacheMode = options.keepTree === true ? 'render' : 'check';
   const cache = ParseCache.load(options.cache, cacheKey(options.limits, options.fingerprint));
   options.onInfo?.(cache.rejected === undefined ? `cache ${options.cache}: ${cache.size} entries` : `cache ${options.cache}: not used (${cache.rejected}), rebuilt`);
   const out: ParsedFile[] = new Array<ParsedFile>(found.length);
@@ -208,7 +208,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
       const bytes = readBytes(f, options.limits);
       if (bytes instanceof Uint8Array) {
         const hash = createHash('sha256').update(bytes).digest('hex');
-        const hit = cache.get(f.file, hash, () => decodeText(bytes));
+        const hit = cache.get(f.file, hash, () => decodeText(bytes), mode);
         if (hit !== undefined) {
           out[i] = hit;
           continue;
@@ -222,7 +222,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
   missing.forEach((i, k) => {
     const file = parsed.files[k] as ParsedFile;
     out[i] = file;
-    cache.set(file, parsed.plain[k] === true);
+    cache.set(file, parsed.plain[k] === true, mode);
   });
   try {
     cache.save(options.base ?? '.');

@@ -8,6 +8,7 @@ import { cacheFile, cacheKey, fingerprintOf, ParseCache } from '../../src/load/c
 import { DEFAULT_LIMITS, type Limits } from '../../src/load/limits.js';
 import { loadSet } from '../../src/load/load-set.js';
 import { loadSetParallel } from '../../src/load/parallel.js';
+import type { ParsedFileWithTree } from '../../src/load/parse-file.js';
 import type { ParsedFile } from '../../src/model/document.js';
 import { RULES } from '../../src/rules/index.js';
 import { schemasDir } from '../../src/validate/schemas.js';
@@ -143,7 +144,7 @@ describe('--cache', () => {
     ['truncated inside the header', (file) => truncateSync(file, 20)],
     ['empty', (file) => writeFileSync(file, '')],
     ['not a cache (JSON)', (file) => writeFileSync(file, '{"entries": {"set/a.md": {"hash": "x"}}}')],
-    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 2', 'protokit-cache 1'), 'latin1')],
+    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 3', 'protokit-cache 2'), 'latin1')],
     ['another key (other version)', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace(/\n[0-9a-f]{64}\n/, `\n${'0'.repeat(64)}\n`), 'latin1')],
   ];
   for (const [what, damage] of spoil) {
@@ -166,18 +167,24 @@ describe('--cache', () => {
     const hashOf = (name: string): string => createHash('sha256').update(readFileSync(join(set, name))).digest('hex');
     const write = (list: unknown[]): void => {
       const payload = serialize(list);
-      writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 2\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+      writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 3\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
     };
     write([
-      ['set/a.md', hashOf('a.md'), true, serialize({ file: 'set/a.md', hash: hashOf('a.md'), diagnostics: 'not a list' })],
-      ['set/b.md', hashOf('b.md'), true, Buffer.from('not v8 data')],
-      ['set/c.md', hashOf('c.md'), true, serialize({ file: 'set/other.md', hash: hashOf('c.md'), text: '', isDocument: true, body: { terms: [], audiences: [], prose: [] }, suppressions: [], diagnostics: [] })],
+      ['check', 'set/a.md', hashOf('a.md'), true, serialize({ file: 'set/a.md', hash: hashOf('a.md'), diagnostics: 'not a list' })],
+      ['check', 'set/b.md', hashOf('b.md'), true, Buffer.from('not v8 data')],
+      ['check', 'set/c.md', hashOf('c.md'), true, serialize({ file: 'set/other.md', hash: hashOf('c.md'), text: '', isDocument: true, body: { terms: [], audiences: [], prose: [] }, suppressions: [], diagnostics: [] })],
+      // a tree has no place in a `check` entry
+      ['check', 'set/e.md', hashOf('e.md'), false, serialize({ file: 'set/e.md', hash: hashOf('e.md'), text: 'x', isDocument: true, body: { terms: [], audiences: [], prose: [] }, suppressions: [], diagnostics: [], tree: { type: 'root', children: [] } })],
     ]);
     expect(ParseCache.load(cache, key).rejected).toBeUndefined();
     expect((await load()).parsed).toEqual(ALL);
-    write([['set/a.md', 'not a hash', true, serialize({})]]);
+    write([['check', 'set/a.md', 'not a hash', true, serialize({})]]);
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
-    write([['set/a.md', hashOf('a.md'), true, { not: 'a buffer' }]]);
+    write([['check', 'set/a.md', hashOf('a.md'), true, { not: 'a buffer' }]]);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    write([['lint', 'set/a.md', hashOf('a.md'), true, serialize({})]]);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    write([['set/a.md', hashOf('a.md'), true, serialize({})]]); // an entry of format 2
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
     expect((await load()).parsed).toEqual(ALL);
     expect((await load()).parsed).toEqual([]);
@@ -213,5 +220,68 @@ describe('--cache', () => {
     expect(cacheFile('newdir/', root)).toBe(join(root, 'newdir', '.protokitcache'));
     expect(cacheFile('my.cache', root)).toBe(join(root, 'my.cache'));
     expect(cacheFile(undefined, root)).toBe(join(root, '.protokitcache'));
+    // render's entries hold trees: a file of their own unless one is named
+    expect(cacheFile(undefined, root, 'render')).toBe(join(root, '.protokitrendercache'));
+    expect(cacheFile('cachedir', root, 'render')).toBe(join(root, 'cachedir', '.protokitrendercache'));
+    expect(cacheFile('my.cache', root, 'render')).toBe(join(root, 'my.cache'));
+  });
+});
+
+describe('--cache for render (trees kept)', () => {
+  /** One load for handbooks (GFM facts and trees) through the cache, counting what was parsed. */
+  async function loadTrees(jobs = 1): Promise<{ files: ParsedFileWithTree[]; parsed: string[] }> {
+    const parsed: string[] = [];
+    const files = await loadSetParallel({ paths: [set], base: root, limits: DEFAULT_LIMITS, jobs, keepTree: true, cache, onParse: (file) => parsed.push(file) });
+    return { files, parsed };
+  }
+
+  beforeEach(() => {
+    // a body with what only the GFM parse of render sees: a table, a footnote, an audience container
+    write('h.md', `${AGENCY('eta').replace('# About', '# About\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nA note.[^1]\n\n[^1]: The note.\n\n:::audience{professions="teacher"}\nFor teachers.\n:::')}`);
+  });
+
+  it('gives the same files, trees included, from the cache as from parsing', async () => {
+    const plain = await loadSetParallel({ paths: [set], base: root, limits: DEFAULT_LIMITS, jobs: 1, keepTree: true });
+    const cold = await loadTrees();
+    expect(cold.parsed).toEqual([...ALL.slice(0, 6), 'set/h.md', 'set/readme.md']);
+    const warm = await loadTrees();
+    expect(warm.parsed).toEqual([]);
+    expect(warm.files).toEqual(plain);
+    expect(cold.files).toEqual(plain);
+    const eta = warm.files.find((f) => f.file === 'set/h.md');
+    expect(eta?.tree?.children.map((n) => n.type)).toEqual(['yaml', 'heading', 'table', 'paragraph', 'footnoteDefinition', 'containerDirective', 'paragraph', 'html', 'paragraph']);
+    // the same with a worker thread
+    expect((await loadTrees(2)).files).toEqual(plain);
+  });
+
+  it('keeps check and render entries side by side in one file: neither run throws out the other\'s', async () => {
+    await load();
+    // check's entries have no trees: render parses everything once
+    expect((await loadTrees()).parsed).toHaveLength(8);
+    expect((await load()).parsed).toEqual([]);
+    expect((await loadTrees()).parsed).toEqual([]);
+    const entries = ParseCache.load(cache, cacheKey(DEFAULT_LIMITS));
+    expect(entries.has('set/h.md', 'check')).toBe(true);
+    expect(entries.has('set/h.md', 'render')).toBe(true);
+    // a changed file is parsed again by each, once
+    write('h.md', AGENCY('eta-2'));
+    expect((await loadTrees()).parsed).toEqual(['set/h.md']);
+    expect((await load()).parsed).toEqual(['set/h.md']);
+    expect((await loadTrees()).parsed).toEqual([]);
+  });
+
+  it('parses again a file whose render entry holds no root tree', async () => {
+    await loadTrees();
+    const { serialize } = await import('node:v8');
+    const { createHash } = await import('node:crypto');
+    const key = readFileSync(cache, 'latin1').split('\n')[1] as string;
+    const hashOf = (name: string): string => createHash('sha256').update(readFileSync(join(set, name))).digest('hex');
+    const body = { terms: [], audiences: [], prose: [] };
+    const entry = (tree: unknown): Uint8Array => serialize({ file: 'set/a.md', hash: hashOf('a.md'), text: '', isDocument: true, body, suppressions: [], diagnostics: [], tree });
+    for (const tree of [{ type: 'paragraph', children: [] }, { type: 'root' }, 'root']) {
+      const payload = serialize([['render', 'set/a.md', hashOf('a.md'), true, entry(tree)]]);
+      writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 3\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+      expect((await loadTrees()).parsed).toContain('set/a.md');
+    }
   });
 });

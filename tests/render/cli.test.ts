@@ -77,6 +77,26 @@ describe('protokit render', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('with --cache writes the same handbooks cold and warm, from .protokitrendercache in the working folder', async () => {
+    const cwd = tempDir();
+    const read = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+    const plain = tempDir();
+    expect((await run(['render', BASIC, '--out', plain], { cwd })).code).toBe(0);
+    const cold = tempDir();
+    const first = await run(['render', BASIC, '--out', cold, '--cache', '--verbose'], { cwd });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`protokit: cache ${join(cwd, '.protokitrendercache')}: not used (missing), rebuilt\n`);
+    expect(existsSync(join(cwd, '.protokitrendercache'))).toBe(true);
+    expect(existsSync(join(cwd, '.protokitcache'))).toBe(false);
+    const warm = tempDir();
+    const second = await run(['render', BASIC, '--out', warm, '--cache', '--verbose'], { cwd });
+    expect(second.code).toBe(0);
+    const files = readdirSync(BASIC, { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
+    expect(second.stderr).toContain(`protokit: cache ${join(cwd, '.protokitrendercache')}: ${files} entries\n`);
+    expect(read(cold)).toEqual(read(plain));
+    expect(read(warm)).toEqual(read(plain));
+  });
+
   it('exits 2 without --out', async () => {
     const result = await run(['render', BASIC]);
     expect(result).toMatchObject({ code: 2, stderr: 'protokit: Say where to write the handbooks: --out DIR\n' });
