@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from '../vendor/check-deps.js';
 import { isToolError, UsageError } from '../model/errors.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';

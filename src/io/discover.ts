@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../vendor/check-deps.js';
 import { IoError } from '../model/errors.js';
 
 /** A Markdown file found in a set, or one that could not be reached. */

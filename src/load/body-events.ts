@@ -1,8 +1,5 @@
-import { parse, postprocess, preprocess } from 'micromark';
-import { directive } from 'micromark-extension-directive';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import { directive, frontmatter, parse, parseEntities, postprocess, preprocess } from '../vendor/check-deps.js';
 import type { Event, Extension, Token, TokenizeContext } from 'micromark-util-types';
-import { parseEntities } from 'parse-entities';
 import type { Range } from '../model/diagnostic.js';
 import type { AudienceBlock, BodyFacts, ParsedFile, ProseRun, Suppression, TermUse } from '../model/document.js';
 import { findFrontmatter } from './markdown.js';

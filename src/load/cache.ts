@@ -91,11 +91,12 @@ let fingerprint: string | undefined;
 
 /**
  * The fingerprint of this protokit: its version, its JSON Schemas, and the code of the loader,
- * the validators, the model and the utilities they use (so that a rebuilt protokit of the same
+ * the validators, the model, the utilities they use and the bundle of the libraries they load
+ * (dist/vendor/check-deps.js, which changes with those libraries' versions) (so that a rebuilt protokit of the same
  * version does not trust results of its older self).
  */
 export function parserFingerprint(): string {
-  fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['./', '../validate/', '../model/', '../util/'].map((f) => new URL(f, import.meta.url)) });
+  fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['./', '../validate/', '../model/', '../util/', '../vendor/'].map((f) => new URL(f, import.meta.url)) });
   return fingerprint;
 }
 

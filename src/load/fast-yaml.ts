@@ -16,7 +16,7 @@
  *
  * js-yaml throwing (syntax, duplicate key, `maxDepth`, a stack overflow) also declines.
  */
-import jsyaml from 'js-yaml';
+import { jsyaml } from '../vendor/check-deps.js';
 import type { Limits } from './limits.js';
 
 /** A scalar type that resolves plain scalars matching `test` the way `yaml`'s core schema does. */

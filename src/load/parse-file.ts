@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { toString as mdastToString } from 'mdast-util-to-string';
+import { mdastToString } from '../vendor/check-deps.js';
 import type { Nodes, Root } from 'mdast';
 import { yaml } from './yaml-lib.js';
 import type { Position } from 'unist';

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closest, distance } from '../vendor/check-deps.js';
 
 /**
  * The candidate nearest to `value` by edit distance, when it is near enough to be a likely typo

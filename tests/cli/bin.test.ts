@@ -2,7 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySet, editFile, oneLineError, removeTemps, ROOT, type CliResult } from './harness.js';
+import { copySet, editFile, oneLineError, removeTemps, ROOT, runMain, type CliResult } from './harness.js';
 
 /** The built CLI (`npm test` builds first; a lone run of this file builds when dist/ is missing). */
 const BIN = join(ROOT, 'bin/protokit.js');
@@ -32,6 +32,22 @@ function brokenSet(): string {
   editFile(join(dir, 'set/agencies/police.md'), (t) => t.replace('to: hospital/forensic-examination', 'to: hospital/forensic-examinaton'));
   return dir;
 }
+
+describe('the built binary, with its libraries bundled (scripts/bundle-vendor.mjs)', () => {
+  // the sources (what vitest runs) load micromark, js-yaml, yaml, commander... from their packages
+  for (const target of ['protocols/valdoria', 'protocols/draft', 'tests/robustness/corpus', 'tests/fixtures/sets/small']) {
+    it(`reports what the sources report on ${target}`, async () => {
+      for (const command of ['check', 'validate']) {
+        const args = [command, target, '--format', 'json'];
+        const built = await protokit(args, ROOT);
+        const sources = await runMain(args, { cwd: ROOT });
+        expect(built.stderr).toBe('');
+        expect(built.code).toBe(sources.code);
+        expect(built.stdout).toBe(sources.stdout);
+      }
+    }, 60_000);
+  }
+});
 
 describe.concurrent('the built binary, in a temporary folder', () => {
   it('exit 0 on a clean set, with no output', async () => {

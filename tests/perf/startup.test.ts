@@ -59,8 +59,20 @@ describe('start-up of check', () => {
   it('on a set without findings, loads neither remark-parse nor yaml (body facts from micromark events, data from js-yaml)', () => {
     if ((process.features as { require_module?: boolean }).require_module !== true) return; // loaded eagerly before Node 20.19
     const modules = loaded(['check', join(ROOT, 'protocols/valdoria'), '--format', 'json']);
-    expect(modules.some((m) => m.includes('/node_modules/js-yaml/'))).toBe(true);
-    expect(modules.some((m) => m.includes('/node_modules/micromark/'))).toBe(true);
-    expect(modules.filter((m) => /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\//.test(m))).toEqual([]);
+    // micromark and js-yaml come from the build's bundle of the check path's libraries
+    expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.js'))).toBe(true);
+    expect(modules.filter((m) => /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\/|\/dist\/vendor\/yaml\.cjs$/.test(m))).toEqual([]);
+  }, 60_000);
+
+  it('loads its libraries from two bundles (scripts/bundle-vendor.mjs), not from their hundred-odd modules', () => {
+    // a document with findings, whose positions need `yaml`
+    writeFileSync(join(dir, 'two.md'), '---\nkind: agency\nid: two\nname: Two\nsector: health\nunknown_key: 1\n---\n\n# About\n\nA small document.\n');
+    const modules = loaded(['check', 'two.md', '--format', 'json']);
+    expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.js'))).toBe(true);
+    expect(modules.some((m) => m.endsWith('/dist/vendor/yaml.cjs'))).toBe(true);
+    // what is still read from node_modules: only the ajv runtime helpers the precompiled validators require
+    const fromPackages = modules.filter((m) => m.includes('/node_modules/'));
+    expect(fromPackages.filter((m) => !/\/node_modules\/ajv\/dist\/runtime\//.test(m))).toEqual([]);
+    expect(fromPackages.length).toBeLessThanOrEqual(3);
   }, 60_000);
 });

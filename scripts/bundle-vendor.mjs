@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Bundles the libraries that `check` loads, with rolldown, so that Node reads, resolves and
+// compiles two files instead of about 170 modules (with their package.json look-ups): that was
+// most of a one-document check's start-up.
+//
+// - dist/vendor/check-deps.js: src/vendor/check-deps.ts as tsc compiled it (it re-exports
+//   micromark, its directive and frontmatter extensions, parse-entities, mdast-util-to-string,
+//   js-yaml, picomatch, fastest-levenshtein and commander), rewritten in place as one ES module.
+// - dist/vendor/yaml.cjs: the `yaml` package's CommonJS build as one file, which
+//   src/load/yaml-lib.ts requires when it is there (the package itself when running from sources).
+//
+// The libraries' code is unchanged: rolldown takes each package's build as Node's own resolution
+// would (the `node`, `import` and `require` conditions; no development builds); `node:` modules
+// stay imports. Files are written atomically.
+//
+//   node scripts/bundle-vendor.mjs        (part of `npm run build`, after tsc)
+
+import { createRequire } from 'node:module';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'package.json'));
+const VENDOR = join(ROOT, 'dist/vendor');
+
+/** Bundles `input` into `file` (one file, or an error), through a temporary file renamed into place. */
+async function bundleTo(input, file, format) {
+  const temporary = `${file}.bundle-${process.pid}.tmp${format === 'cjs' ? '.cjs' : '.js'}`;
+  try {
+    const bundle = await rolldown({ input, platform: 'node', external: [/^node:/], logLevel: 'warn' });
+    const { output } = await bundle.write({ file: temporary, format, codeSplitting: false, sourcemap: false, comments: { legal: true } });
+    await bundle.close();
+    if (output.length !== 1) throw new Error(`${input}: expected one file, got ${output.length}`);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+try {
+  const deps = join(VENDOR, 'check-deps.js');
+  if (!existsSync(deps)) throw new Error(`${deps} is missing: run tsc first (npm run build)`);
+  await bundleTo(deps, deps, 'esm');
+  await bundleTo(require.resolve('yaml'), join(VENDOR, 'yaml.cjs'), 'cjs');
+  process.stdout.write('bundle-vendor: dist/vendor/check-deps.js, dist/vendor/yaml.cjs\n');
+} catch (error) {
+  process.stderr.write(`bundle-vendor: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
