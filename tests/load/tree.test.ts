@@ -64,11 +64,19 @@ describe('parseForHandbooks', () => {
     try {
       writeFileSync(join(dir, 'a.md'), '---\nkind: agency\nid: a\n---\n| x | y |\n| - | - |\n| 1 | 2 |\n');
       const cache = join(dir, 'cache');
-      const files = await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, keepTree: true, cache, jobs: 1 });
+      const parsed: string[] = [];
+      const onParse = (file: string): number => parsed.push(file);
+      const files = await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, keepTree: true, cache, jobs: 1, onParse });
       expect(files[0]?.tree?.children.map((c) => c.type)).toEqual(['yaml', 'table']);
-      expect(existsSync(cache)).toBe(false);
-      await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, cache, jobs: 1 });
       expect(existsSync(cache)).toBe(true);
+      // check does not take render's entry (nor render check's): each parses once, then both are warm
+      const checked = await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, cache, jobs: 1, onParse });
+      expect(checked[0]?.tree).toBeUndefined();
+      expect(parsed).toEqual(['a.md', 'a.md']);
+      const again = await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, keepTree: true, cache, jobs: 1, onParse });
+      await loadSetParallel({ paths: [dir], base: dir, limits: DEFAULT_LIMITS, cache, jobs: 1, onParse });
+      expect(parsed).toEqual(['a.md', 'a.md']);
+      expect(again).toEqual(files);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
