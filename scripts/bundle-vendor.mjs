@@ -19,7 +19,6 @@ import { createRequire } from 'node:module';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rolldown } from 'rolldown';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -37,6 +36,17 @@ async function bundleTo(input, file, format) {
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+// rolldown needs Node 20.19 or later and its native binding for this platform; without it the
+// build goes on unbundled (dist/vendor/check-deps.js then re-exports the packages, and yaml-lib.ts
+// requires `yaml` itself): the same results, a slower start-up
+let rolldown;
+try {
+  ({ rolldown } = await import('rolldown'));
+} catch (error) {
+  process.stderr.write(`bundle-vendor: skipped, rolldown is not available here (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); protokit works unbundled, only its start-up is slower\n`);
+  process.exit(0);
 }
 
 try {
