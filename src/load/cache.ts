@@ -14,8 +14,9 @@ import type { Limits } from './limits.js';
  * stage, frontmatter data, body facts), keyed on the file's path and the SHA-256 of its bytes,
  * for `check` (mode `check`: no tree) and for `render` (mode `render`: what `parseForHandbooks`
  * gives, with the GFM tree handbooks show). The two modes keep their entries side by side in one
- * file, so that `check --cache` and `render --cache` over one set do not throw out each other's. The whole cache is keyed on protokit's version, the code that parses and validates,
- * the JSON Schemas and the config's limits; a cache made under another key is ignored.
+ * file, so that `check --cache` and `render --cache` given one file do not throw out each other's.
+ * The whole cache is keyed on protokit's version, the code that parses and validates, the JSON
+ * Schemas and the config's limits; a cache made under another key is ignored.
  *
  * One file, written atomically:
  *
@@ -82,7 +83,7 @@ export function fingerprintOf(sources: FingerprintSources): string {
   const hash = createHash('sha256');
   hash.update(`protokit ${sources.version}\n`);
   hashFolder(hash, sources.schemas, (name) => name.endsWith('.json'));
-  const code = (name: string): boolean => /\.(js|ts|mjs)$/.test(name) && !name.endsWith('.d.ts');
+  const code = (name: string): boolean => /\.(js|ts|mjs|cjs)$/.test(name) && !name.endsWith('.d.ts');
   for (const folder of sources.code) hashFolder(hash, folder, code);
   return hash.digest('hex');
 }
@@ -91,9 +92,9 @@ let fingerprint: string | undefined;
 
 /**
  * The fingerprint of this protokit: its version, its JSON Schemas, and the code of the loader,
- * the validators, the model, the utilities they use and the bundle of the libraries they load
- * (dist/vendor/check-deps.js, which changes with those libraries' versions) (so that a rebuilt protokit of the same
- * version does not trust results of its older self).
+ * the validators, the model, the utilities they use and the bundles of the libraries they load
+ * (dist/vendor/, which change with those libraries' versions), so that a rebuilt protokit of the
+ * same version does not trust results of its older self.
  */
 export function parserFingerprint(): string {
   fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['./', '../validate/', '../model/', '../util/', '../vendor/'].map((f) => new URL(f, import.meta.url)) });
@@ -258,6 +259,12 @@ export class ParseCache {
     const stored: ParsedFile = plain ? { ...kept, text: '' } : kept;
     this.entries.set(entryKey(mode, file.file), { mode, path: file.file, hash: file.hash, plain, raw: serialize(stored) });
     this.dirty = true;
+  }
+
+  /** Whether any entry is of `mode`. */
+  hasMode(mode: CacheMode): boolean {
+    for (const entry of this.entries.values()) if (entry.mode === mode) return true;
+    return false;
   }
 
   /** Whether an entry for `path` exists in `mode` (whatever its hash). */

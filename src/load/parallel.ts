@@ -199,7 +199,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
   const out: ParsedFile[] = new Array<ParsedFile>(found.length);
   const missing: number[] = [];
   const read: (Uint8Array | ParsedFile | undefined)[] = [];
-  if (cache.size === 0) {
+  if (!cache.hasMode(mode)) {
     // nothing to compare with: do not read and hash here what the workers read anyway
     for (let i = 0; i < found.length; i++) missing.push(i);
   } else {
