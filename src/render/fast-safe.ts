@@ -44,9 +44,19 @@ export interface SafeState {
 const kept = new Map<string, Map<string, string>>();
 const MAX_KEPT = 100_000;
 
-/** The patterns as text: the key of their results (a serializer's state has its own copy of them). */
+/** Numbers of pattern objects (every serializer's state lists the same objects: the library and its extensions keep them). */
+const patternIds = new WeakMap<object, number>();
+let nextPatternId = 0;
+
+/** The patterns, by identity: the key of their results (a serializer's state has its own list of them). */
 function signatureOf(patterns: readonly UnsafePattern[]): string {
-  return JSON.stringify(patterns, (key, value: unknown) => (key === '_compiled' ? undefined : value));
+  return patterns
+    .map((pattern) => {
+      let id = patternIds.get(pattern);
+      if (id === undefined) patternIds.set(pattern, (id = nextPatternId++));
+      return id;
+    })
+    .join(',');
 }
 
 /** Everything `safe`'s result depends on besides the patterns, as one unambiguous key. */
@@ -79,7 +89,7 @@ const wrapped = new WeakSet<object>();
 export function installFastSafe(state: SafeState): void {
   if (wrapped.has(state)) return;
   wrapped.add(state);
-  const original = state.safe;
+  const fastSafe = fastSafeOf(state);
   const signature = signatureOf(state.unsafe);
   let results = kept.get(signature);
   if (results === undefined) kept.set(signature, (results = new Map()));
@@ -94,8 +104,15 @@ export function installFastSafe(state: SafeState): void {
     }
     return result;
   };
+}
 
-  function fastSafe(input: string | null | undefined, config: SafeConfig): string {
+/**
+ * The library's `safe` of `state`, handed only the patterns whose character occurs (the same
+ * text, not kept: for callers that keep results themselves).
+ */
+export function fastSafeOf(state: SafeState): (input: string | null | undefined, config: SafeConfig) => string {
+  const original = state.safe;
+  return function fastSafe(input: string | null | undefined, config: SafeConfig): string {
     const all = state.unsafe;
     const value = (config.before || '') + (input || '') + (config.after || '');
     if (value.includes('\\')) return original.call(state, input, config);
@@ -109,5 +126,5 @@ export function installFastSafe(state: SafeState): void {
     } finally {
       state.unsafe = all;
     }
-  }
+  };
 }

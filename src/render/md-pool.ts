@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Root } from 'mdast';
 import { InternalError, IoError, UsageError } from '../model/errors.js';
-import type { MarkdownJob, MarkdownReply } from './md-worker.js';
-import type { MemoNode } from './to-mdast.js';
+import type { MarkdownReply, MarkdownWorkerData, MarkdownWrite } from './md-worker.js';
+import type { MemoNode } from './prose-markdown.js';
+import type { MarkdownJob } from './to-markdown.js';
 
 const WORKER_URL = new URL('./md-worker.js', import.meta.url);
 
@@ -14,10 +14,10 @@ export function markdownWorkerAvailable(): boolean {
 }
 
 /**
- * Worker threads that write Markdown handbooks (remark-stringify is the most costly step of a
- * render): this thread sends a handbook's tree to the least loaded worker and goes on with the
- * next handbook, or writes it itself when every worker has enough queued. What is written does
- * not depend on which thread writes it.
+ * Worker threads that write Markdown handbooks while this thread writes their HTML: this thread
+ * sends a handbook's job (its model, with its body prose as trees) to the least loaded worker
+ * and goes on with the next handbook, or writes it itself when every worker has enough queued.
+ * What is written does not depend on which thread writes it.
  */
 export class MarkdownPool {
   private readonly workers: Worker[] = [];
@@ -29,9 +29,9 @@ export class MarkdownPool {
   private next = 0;
   private failure: Error | undefined;
 
-  constructor(size: number) {
+  constructor(size: number, data: MarkdownWorkerData = {}) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(WORKER_URL, { workerData: data });
       worker.on('message', (reply: MarkdownReply) => {
         this.load.set(worker, (this.load.get(worker) ?? 1) - 1);
         const done = this.waiting.get(reply.id);
@@ -72,23 +72,29 @@ export class MarkdownPool {
     return best;
   }
 
-  /** Has `worker` write `root` as `out/name`; settles when the file is written. */
-  write(worker: Worker, out: string, name: string, root: Root): Promise<void> {
+  /** Has `worker` write `job` as `out/name`; settles when the file is written. */
+  write(worker: Worker, out: string, name: string, job: MarkdownJob): Promise<void> {
     const id = this.next++;
     this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
-    // a shared node the worker was sent before (it wrote it in an earlier job: jobs run in order)
-    // goes as its key alone
+    // a shared body node the worker was sent before (it wrote it in an earlier job: jobs run in
+    // order) goes as its key alone
     const sent = this.sent.get(worker) ?? new Set<number>();
-    const children = root.children.map((child) => {
-      const memo = child as unknown as MemoNode;
-      if (memo.type !== 'protokitMemo') return child;
-      if (sent.has(memo.key)) return { type: 'protokitMemo', key: memo.key } as unknown as typeof child;
-      sent.add(memo.key);
-      return child;
-    });
-    const job: MarkdownJob = { id, out, name, root: { ...root, children } };
+    const prose = job.model.prose.map((section) => ({
+      ...section,
+      root: {
+        ...section.root,
+        children: section.root.children.map((child) => {
+          const memo = child as unknown as MemoNode;
+          if (memo.type !== 'protokitMemo') return child;
+          if (sent.has(memo.key)) return { type: 'protokitMemo', key: memo.key } as unknown as typeof child;
+          sent.add(memo.key);
+          return child;
+        }),
+      },
+    }));
+    const message: MarkdownWrite = { id, out, name, job: { model: { ...job.model, prose } } };
     const done = new Promise<void>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    worker.postMessage(job);
+    worker.postMessage(message);
     return done;
   }
 

@@ -1,16 +1,20 @@
-import { parentPort } from 'node:worker_threads';
-import type { Root } from 'mdast';
+import { parentPort, workerData } from 'node:worker_threads';
 import { insideFolder, writeFileAtomic } from '../io/atomic-write.js';
-import { stringifyMarkdown } from './to-mdast.js';
+import { createMarkdownRenderer, type MarkdownJob, type MarkdownRenderer } from './to-markdown.js';
 
-/** A Markdown handbook to write: its tree (from `markdownRoot`) and where. */
-export interface MarkdownJob {
+/** A Markdown handbook to write: its job (from `markdownJob`) and where. */
+export interface MarkdownWrite {
   id: number;
   /** The output folder; the file is written only inside it. */
   out: string;
   /** The file name inside `out`. */
   name: string;
-  root: Root;
+  job: MarkdownJob;
+}
+
+/** What a worker is started with: the user's templates folder, if any. */
+export interface MarkdownWorkerData {
+  templatesDir?: string;
 }
 
 /** Done, or why not (`IoError` when the file could not be written). */
@@ -19,13 +23,15 @@ export type MarkdownReply = { id: number } | { id: number; error: { name: string
 const port = parentPort;
 
 if (port !== null) {
-  port.on('message', (job: MarkdownJob) => {
+  let renderer: MarkdownRenderer | undefined;
+  port.on('message', (write: MarkdownWrite) => {
     try {
-      writeFileAtomic(insideFolder(job.out, job.name), stringifyMarkdown(job.root));
-      port.postMessage({ id: job.id } satisfies MarkdownReply);
+      renderer ??= createMarkdownRenderer(workerData as MarkdownWorkerData);
+      writeFileAtomic(insideFolder(write.out, write.name), renderer.handbook(write.job));
+      port.postMessage({ id: write.id } satisfies MarkdownReply);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ id: job.id, error: { name: err.name, message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) } } satisfies MarkdownReply);
+      port.postMessage({ id: write.id, error: { name: err.name, message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) } } satisfies MarkdownReply);
     }
   });
 }

@@ -12,7 +12,7 @@ import { RenderIndex } from './render-index.js';
 import type { HtmlRenderer, IndexView } from './to-html.js';
 import { MIN_FILES_FOR_WORKERS } from '../load/parallel.js';
 import { markdownWorkerAvailable, MarkdownPool } from './md-pool.js';
-import { markdownRoot, stringifyMarkdown } from './to-mdast.js';
+import { createMarkdownRenderer, markdownJob, type MarkdownRenderer } from './to-markdown.js';
 import { slugOf } from './words.js';
 
 /** The output formats of `protokit render`. */
@@ -90,6 +90,8 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
   const builder = new HandbookBuilder(rindex, translatorFor(lang));
   const names = fileNames(wanted);
 
+  const templateOptions = options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir };
+  const markdown: MarkdownRenderer | undefined = formats.has('md') ? createMarkdownRenderer(templateOptions) : undefined;
   let html: HtmlRenderer | undefined;
   if (formats.has('html') || formats.has('pdf')) {
     const { createHtmlRenderer } = await import('./to-html.js');
@@ -112,8 +114,8 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
   // (this thread and `jobs - 1` workers: this one builds the handbooks and writes their HTML, and
   // writes Markdown too when the workers have enough queued)
   const jobs = options.jobs ?? 1;
-  const poolSize = jobs > 1 && formats.has('md') && wanted.length > 1 && options.files.length >= MIN_FILES_FOR_WORKERS && markdownWorkerAvailable() ? Math.min(jobs - 1, wanted.length - 1) : 0;
-  const pool = poolSize > 0 ? new MarkdownPool(poolSize) : undefined;
+  const poolSize = jobs > 1 && markdown !== undefined && wanted.length > 1 && options.files.length >= MIN_FILES_FOR_WORKERS && markdownWorkerAvailable() ? Math.min(jobs - 1, wanted.length - 1) : 0;
+  const pool = poolSize > 0 ? new MarkdownPool(poolSize, templateOptions) : undefined;
   if (pool !== undefined) options.onInfo?.(`writing Markdown handbooks in ${poolSize + 1} threads (this one and ${poolSize} worker${poolSize === 1 ? '' : 's'})`);
   const pending: Promise<void>[] = [];
   try {
@@ -123,17 +125,17 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
       const base = names.get(id) ?? 'profession';
       const written: string[] = [];
       const entry = { id, title: model.profession.title, html: '', md: '', pdf: '' };
-      if (formats.has('md')) {
-        const root = markdownRoot(model, builder.t);
+      if (markdown !== undefined) {
+        const job = markdownJob(model, builder.t);
         const worker = pool?.available();
         if (pool !== undefined && worker !== undefined) {
           const name = `${base}.md`;
-          const writing = pool.write(worker, options.out, name, root);
+          const writing = pool.write(worker, options.out, name, job);
           // a failure is reported once, at the end (the others still settle)
           writing.catch(() => undefined);
           pending.push(writing);
           result.files.push(name);
-        } else write(`${base}.md`, stringifyMarkdown(root));
+        } else write(`${base}.md`, markdown.handbook(job));
         written.push((entry.md = `${base}.md`));
       }
       if (html !== undefined) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type * as HandlebarsApi from 'handlebars';
 import { UsageError } from '../model/errors.js';
 import { nearest } from '../util/suggest.js';
-import { HELPER_NAMES, HELPERS } from './helpers.js';
+import { HELPERS } from './helpers.js';
 
 // handlebars is CommonJS with `export =`: load it through require to get the whole API
 const Handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsApi;
@@ -25,7 +25,6 @@ export type Templates = Record<PageName, (context: unknown) => string>;
 const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
   preventIndent: true,
 } as const;
 
@@ -60,19 +59,22 @@ function readTemplate(file: string): string {
   return source;
 }
 
-/**
- * Loads and compiles the templates: the built-in ones, each overridden by a file of the same name
- * in `userDir` (pages at its top level, partials in `partials/` or at the top level). Handlebars
- * runs in its own environment (`Handlebars.create()`), in strict mode, with only protokit's
- * helpers and without prototype access.
- */
-export function loadTemplates(userDir?: string): Templates {
+/** Where a set of templates comes from and how it is compiled. */
+interface TemplateSet {
+  /** The built-in pages (`*.hbs`) and, in `partials/`, partials. */
+  builtinDir: string;
+  /** The helpers the templates may call. */
+  helpers: Readonly<Record<string, HandlebarsApi.HelperDelegate>>;
+  /** `true` for Markdown: values arrive already escaped as Markdown text, so Handlebars' HTML escaping is off. */
+  noEscape: boolean;
+}
+
+function compileSet(set: TemplateSet, userDir: string | undefined): Templates {
   const hb = Handlebars.create();
-  for (const [name, helper] of Object.entries(HELPERS)) hb.registerHelper(name, helper as HandlebarsApi.HelperDelegate);
-  const pages = hbsFiles(TEMPLATES_DIR);
-  const partials = hbsFiles(join(TEMPLATES_DIR, 'partials'));
-  if (userDir !== undefined) {
-    if (!existsSync(userDir) || !statSync(userDir).isDirectory()) throw new UsageError(`--templates ${userDir} is not a folder: give the folder that holds your .hbs files`);
+  for (const [name, helper] of Object.entries(set.helpers)) hb.registerHelper(name, helper);
+  const pages = hbsFiles(set.builtinDir);
+  const partials = hbsFiles(join(set.builtinDir, 'partials'));
+  if (userDir !== undefined && existsSync(userDir)) {
     for (const [name, file] of hbsFiles(userDir)) {
       if (pages.has(name)) pages.set(name, file);
       else if (partials.has(name)) partials.set(name, file);
@@ -83,6 +85,11 @@ export function loadTemplates(userDir?: string): Templates {
     }
     for (const [name, file] of hbsFiles(join(userDir, 'partials'))) partials.set(name, file);
   }
+  const options = {
+    ...COMPILE_OPTIONS,
+    knownHelpers: Object.fromEntries(Object.keys(set.helpers).map((name) => [name, true])),
+    noEscape: set.noEscape,
+  };
   const compile = (file: string): HandlebarsApi.TemplateDelegate => {
     const source = readTemplate(file);
     try {
@@ -90,13 +97,16 @@ export function loadTemplates(userDir?: string): Templates {
     } catch (error) {
       throw new UsageError(`${file}: the template is not valid Handlebars: ${(error as Error).message.split('\n')[0] ?? ''}`);
     }
-    return hb.compile(source, COMPILE_OPTIONS);
+    return hb.compile(source, options);
   };
   for (const [name, file] of partials) hb.registerPartial(name, compile(file));
   const compiled = {} as Templates;
   for (const page of PAGE_NAMES) {
     const file = pages.get(page);
-    if (file === undefined) throw new UsageError(`The template ${page}.hbs is missing from ${TEMPLATES_DIR}`);
+    if (file === undefined) {
+      if (set.noEscape && page === 'index') continue;
+      throw new UsageError(`The template ${page}.hbs is missing from ${set.builtinDir}`);
+    }
     const template = compile(file);
     compiled[page] = (context) => {
       try {
@@ -107,6 +117,35 @@ export function loadTemplates(userDir?: string): Templates {
     };
   }
   return compiled;
+}
+
+function checkUserDir(userDir: string | undefined): void {
+  if (userDir !== undefined && (!existsSync(userDir) || !statSync(userDir).isDirectory())) throw new UsageError(`--templates ${userDir} is not a folder: give the folder that holds your .hbs files`);
+}
+
+/**
+ * Loads and compiles the HTML templates: the built-in ones, each overridden by a file of the same
+ * name in `userDir` (pages at its top level, partials in `partials/` or at the top level).
+ * Handlebars runs in its own environment (`Handlebars.create()`), in strict mode, with only
+ * protokit's helpers and without prototype access.
+ */
+export function loadTemplates(userDir?: string): Templates {
+  checkUserDir(userDir);
+  return compileSet({ builtinDir: TEMPLATES_DIR, helpers: HELPERS as unknown as TemplateSet['helpers'], noEscape: false }, userDir);
+}
+
+/** The built-in Markdown templates: `templates/markdown/handbook.hbs` and its `partials/`. */
+export const MARKDOWN_TEMPLATES_DIR = join(TEMPLATES_DIR, 'markdown');
+
+/**
+ * Loads and compiles the Markdown templates (`templates/markdown/`, overridden by files in
+ * `userDir/markdown/` the same way as the HTML ones). They get the Markdown helpers, and a view
+ * whose every text is already escaped as Markdown (src/render/to-markdown.ts), so Handlebars does
+ * not escape again. Their page is `handbook` (the index page is HTML only).
+ */
+export function loadMarkdownTemplates(helpers: Readonly<Record<string, HandlebarsApi.HelperDelegate>>, userDir?: string): Pick<Templates, 'handbook'> {
+  checkUserDir(userDir);
+  return compileSet({ builtinDir: MARKDOWN_TEMPLATES_DIR, helpers, noEscape: true }, userDir === undefined ? undefined : join(userDir, 'markdown'));
 }
 
 /** Marks text that protokit has made safe HTML (sanitised bodies, diagrams), so `{{…}}` prints it as is. */

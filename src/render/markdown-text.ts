@@ -1,0 +1,121 @@
+/**
+ * Markdown text for the handbook templates, made by remark-stringify (mdast-util-to-markdown)
+ * itself: the templates give the structure (headings, lists, tables, footnotes), and every value
+ * they print is escaped here by the library's own `safe`, so that it reads back as the same text.
+ *
+ * A value's escape does not depend on where a template puts it: it is escaped as if it stood at
+ * the start of a line, inside a table cell and an ATX heading, and before what the templates put
+ * after it (the escapes of a text change only at its last character with what follows: the
+ * longest of the results for a `[` and a line ending is kept). The cost is a few
+ * escapes more than strictly needed (a `|` outside a table, a `#` at the end of a list item),
+ * each of which reads back as the character itself.
+ */
+import type { Code, InlineCode, Link, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { fastSafeOf, type SafeState } from './fast-safe.js';
+import { STRINGIFY_OPTIONS } from './prose-markdown.js';
+
+/** The constructs a value is escaped for (see the module comment). */
+const STACK = ['phrasing', 'tableCell', 'headingAtx'];
+
+/**
+ * What may follow a value in the templates, as far as its escapes go: a footnote's `[` (so a
+ * final `!` is escaped) or a line ending (so are final spaces, a final `\\` and a heading's final
+ * `#`). The built-in templates follow a value with one of these, a space or punctuation; a letter
+ * is not accounted for (it would escape the `.` of "review." for `www.`-like links), so a
+ * template should not put a letter right after a value.
+ */
+const AFTER = ['[', '\n'];
+
+/** Escaped texts kept per value (labels, roles and agencies repeat in every handbook), bounded. */
+const MAX_KEPT = 200_000;
+
+/** Escapes values and writes small constructs for the Markdown templates. */
+export interface MarkdownText {
+  /** A value as Markdown text that reads back as the value, wherever a template prints it. */
+  text(value: string): string;
+  /** Inline code: `` `value` `` with a fence the value cannot close. */
+  code(value: string): string;
+  /** An e-mail address as a link (`<a@b.example>`); text that is not an address, escaped. */
+  email(address: string): string;
+  /** A fenced code block (`lang` and value), as its lines. */
+  codeBlock(lang: string, value: string): string;
+}
+
+/** A serializer with protokit's options whose state is kept for escaping values one by one. */
+function capturedState(): SafeState {
+  let captured: SafeState | undefined;
+  const capture = (_node: unknown, _parent: unknown, state: unknown): string => {
+    captured = state as SafeState;
+    return '';
+  };
+  unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { ...STRINGIFY_OPTIONS, handlers: { root: capture } as never })
+    .stringify({ type: 'root', children: [] });
+  if (captured === undefined) throw new Error('remark-stringify did not call its root handler');
+  return captured;
+}
+
+/** Writes a small tree with protokit's options and returns its text without the final line ending. */
+function written(root: Root): string {
+  const text = unified().use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS).stringify(root);
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** The escaper of a run (its results are kept for the run). */
+export function createMarkdownText(): MarkdownText {
+  const state = capturedState();
+  const texts = new Map<string, string>();
+  const codes = new Map<string, string>();
+  const emails = new Map<string, string>();
+  const keep = (map: Map<string, string>, key: string, value: string): string => {
+    if (map.size >= MAX_KEPT) map.clear();
+    map.set(key, value);
+    return value;
+  };
+  const safe = fastSafeOf(state);
+  // the characters whose escape depends on what follows them (a final backslash too)
+  const afterSensitive = new Set([...(state.unsafe as { character: string; after?: string }[]).filter((p) => p.after !== undefined).map((p) => p.character), '\\']);
+  const text = (value: string): string => {
+    const kept = texts.get(value);
+    if (kept !== undefined) return kept;
+    const stack = state.stack;
+    state.stack = STACK;
+    try {
+      let best = safe(value, { before: '\n', after: AFTER[0] });
+      if (afterSensitive.has(value.charAt(value.length - 1))) {
+        for (const after of AFTER.slice(1)) {
+          const escaped = safe(value, { before: '\n', after });
+          if (escaped.length > best.length) best = escaped;
+        }
+      }
+      return keep(texts, value, best);
+    } finally {
+      state.stack = stack;
+    }
+  };
+  return {
+    text,
+    code(value) {
+      const kept = codes.get(value);
+      if (kept !== undefined) return kept;
+      const node: InlineCode = { type: 'inlineCode', value };
+      return keep(codes, value, written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
+    },
+    email(address) {
+      if (address === '') return '';
+      if (!/^[^\s@]+@[^\s@]+$/.test(address)) return text(address);
+      const kept = emails.get(address);
+      if (kept !== undefined) return kept;
+      const node: Link = { type: 'link', url: `mailto:${address}`, children: [{ type: 'text', value: address }] };
+      return keep(emails, address, written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
+    },
+    codeBlock(lang, value) {
+      const node: Code = { type: 'code', lang, meta: null, value };
+      return written({ type: 'root', children: [node] });
+    },
+  };
+}
