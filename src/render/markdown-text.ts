@@ -29,6 +29,12 @@ const STACK = ['phrasing', 'tableCell', 'headingAtx'];
  */
 const AFTER = ['[', '\n'];
 
+/** Unicode white space, as micromark classifies it for emphasis (`unicodeWhitespace`). */
+const WHITE_SPACE = /\s/;
+
+/** A character reference, as mdast-util-to-markdown writes one. */
+const reference = (code: number): string => `&#x${code.toString(16).toUpperCase()};`;
+
 /** Escaped texts kept per value (labels, roles and agencies repeat in every handbook), bounded. */
 const MAX_KEPT = 200_000;
 
@@ -91,6 +97,17 @@ export function createMarkdownText(): MarkdownText {
           const escaped = safe(value, { before: '\n', after });
           if (escaped.length > best.length) best = escaped;
         }
+      }
+      // white space at either end (a no-break space, say) would keep a template's `**` or `_`
+      // around the value from being emphasis: encoded, as remark-stringify encodes it next to
+      // attention (the library's `safe` already encodes spaces and tabs at the start and end of a line)
+      if (WHITE_SPACE.test(best.charAt(0))) best = reference(best.charCodeAt(0)) + best.slice(1);
+      if (best.length > 0 && WHITE_SPACE.test(best.charAt(best.length - 1))) {
+        let rest = best.slice(0, -1);
+        // a backslash before it would now escape the reference's `&`
+        const backslashes = /\\*$/.exec(rest)?.[0].length ?? 0;
+        if (backslashes % 2 === 1) rest += '\\';
+        best = rest + reference(best.charCodeAt(best.length - 1));
       }
       return keep(texts, value, best);
     } finally {
