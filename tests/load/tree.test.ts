@@ -1,10 +1,14 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { loadSetParallel } from '../../src/load/parallel.js';
-import { parseForHandbooks, wantsTree } from '../../src/load/tree.js';
+import { parseFile } from '../../src/load/parse-file.js';
+import { audiencesOnly, parseForHandbooks, wantsTree, withoutPositions } from '../../src/load/tree.js';
+import { generateSet } from '../helpers/generate.js';
 
 /** Handbooks need the GFM trees of agency bodies and of bodies with audience containers, and no others. */
 
@@ -80,5 +84,63 @@ describe('parseForHandbooks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** What handbooks read of a document that is not an agency's, from a parse of its whole body with GFM. */
+function wholeBodyTree(name: string, bytes: Uint8Array): unknown {
+  const file = parseFile(name, bytes, { limits: DEFAULT_LIMITS, keepTree: true });
+  return file.tree === undefined || !wantsTree(file) ? undefined : withoutPositions(audiencesOnly(file.tree));
+}
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+describe('the title and audience containers of other documents, parsed alone', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+
+  it('give the tree of the whole body on the example sets, the fixtures, the robustness corpus and a generated set', () => {
+    const generated = join(mkdtempSync(join(tmpdir(), 'protokit-tree-')), 'set');
+    try {
+      generateSet(generated, { agencies: 25, defects: 25, seed: 'audience-tree' });
+      let compared = 0;
+      for (const dir of [join(root, 'protocols'), join(root, 'tests/fixtures'), join(root, 'tests/robustness/corpus'), generated]) {
+        for (const path of markdownFiles(dir)) {
+          const bytes = readFileSync(path);
+          const loaded = parseForHandbooks(path, bytes, DEFAULT_LIMITS);
+          if (loaded.kind === 'agency') continue;
+          expect(loaded.tree, path).toEqual(wholeBodyTree(path, bytes));
+          if (loaded.tree !== undefined) compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(20);
+    } finally {
+      rmSync(join(generated, '..'), { recursive: true, force: true });
+    }
+  });
+
+  const blocks = [
+    '# Title', 'Title\n=====', '## Section', 'Text with *care*, :term[consent] and https://example.org.', '- item\n- item two', '1. one\n2. two',
+    '> quoted\n> text', '| a | b |\n| - | - |\n| 1 | 2 |', '```\n:::audience{professions="nurse"}\nnot a container\n```', '<div>\n:::\n</div>',
+    ':::audience{professions="nurse"}\nFor nurses, with a | table | cell and [a link][ref].\n:::', ':::audience{professions="judge police-officer"}\n| x | y |\n| - | - |\n| 1 | 2 |\n:::',
+    ':::audience{professions="nurse"}\n::::audience{professions="judge"}\nInner.\n::::\n:::', '- item\n\n  :::audience{professions="nurse"}\n  In a list.\n  :::',
+    '[ref]: https://example.org', '[^1]: A footnote.', 'A footnote call[^1].', ':::note\nNot an audience.\n:::', '    indented code', '***', 'Lazy\n:::audience{professions="nurse"}\nAfter a paragraph line.\n:::',
+  ];
+  it('give the tree of the whole body for random bodies of headings, lists, quotes, code, tables, definitions and containers (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...blocks), { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 8, maxLength: 8 }), (parts, gaps) => {
+        const text = `---\nkind: meeting\nid: m\n---\n${parts.map((p, i) => p + (gaps[i] ?? '\n')).join('')}`;
+        const bytes = new TextEncoder().encode(text);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(wholeBodyTree('m.md', bytes));
+      }),
+      { numRuns: 1500, seed: 5 },
+    );
   });
 });
