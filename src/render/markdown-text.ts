@@ -42,9 +42,18 @@ const MAX_KEPT = 200_000;
 export interface MarkdownText {
   /** A value as Markdown text that reads back as the value, wherever a template prints it. */
   text(value: string): string;
-  /** Inline code: `` `value` `` with a fence the value cannot close. */
+  /**
+   * A label's words (locales/*.json) as Markdown text: as `text`, but white space at its ends
+   * stays as written (the French colon's no-break space), since a label is not put inside `**` or
+   * `_` alone.
+   */
+  label(value: string): string;
+  /**
+   * Inline code: `` `value` `` with a fence the value cannot close; a value with a `|` or a line
+   * ending, which would end a table cell or row, as escaped text.
+   */
   code(value: string): string;
-  /** An e-mail address as a link (`<a@b.example>`); text that is not an address, escaped. */
+  /** An e-mail address as a link (`<a@b.example>`); text that is not an address (or holds a `|`), escaped. */
   email(address: string): string;
   /** A fenced code block (`lang` and value), as its lines. */
   codeBlock(lang: string, value: string): string;
@@ -75,8 +84,10 @@ function written(root: Root): string {
 export function createMarkdownText(): MarkdownText {
   const state = capturedState();
   const texts = new Map<string, string>();
+  const labels = new Map<string, string>();
   const codes = new Map<string, string>();
   const emails = new Map<string, string>();
+  const blocks = new Map<string, string>();
   const keep = (map: Map<string, string>, key: string, value: string): string => {
     if (map.size >= MAX_KEPT) map.clear();
     map.set(key, value);
@@ -85,8 +96,9 @@ export function createMarkdownText(): MarkdownText {
   const safe = fastSafeOf(state);
   // the characters whose escape depends on what follows them (a final backslash too)
   const afterSensitive = new Set([...(state.unsafe as { character: string; after?: string }[]).filter((p) => p.after !== undefined).map((p) => p.character), '\\']);
-  const text = (value: string): string => {
-    const kept = texts.get(value);
+  const escape = (value: string, edges: boolean): string => {
+    const memo = edges ? texts : labels;
+    const kept = memo.get(value);
     if (kept !== undefined) return kept;
     const stack = state.stack;
     state.stack = STACK;
@@ -101,6 +113,7 @@ export function createMarkdownText(): MarkdownText {
       // white space at either end (a no-break space, say) would keep a template's `**` or `_`
       // around the value from being emphasis: encoded, as remark-stringify encodes it next to
       // attention (the library's `safe` already encodes spaces and tabs at the start and end of a line)
+      if (!edges) return keep(memo, value, best);
       if (WHITE_SPACE.test(best.charAt(0))) best = reference(best.charCodeAt(0)) + best.slice(1);
       if (best.length > 0 && WHITE_SPACE.test(best.charAt(best.length - 1))) {
         let rest = best.slice(0, -1);
@@ -109,14 +122,17 @@ export function createMarkdownText(): MarkdownText {
         if (backslashes % 2 === 1) rest += '\\';
         best = rest + reference(best.charCodeAt(best.length - 1));
       }
-      return keep(texts, value, best);
+      return keep(memo, value, best);
     } finally {
       state.stack = stack;
     }
   };
+  const text = (value: string): string => escape(value, true);
   return {
     text,
+    label: (value) => escape(value, false),
     code(value) {
+      if (/[|\r\n]/.test(value)) return text(value);
       const kept = codes.get(value);
       if (kept !== undefined) return kept;
       const node: InlineCode = { type: 'inlineCode', value };
@@ -124,15 +140,18 @@ export function createMarkdownText(): MarkdownText {
     },
     email(address) {
       if (address === '') return '';
-      if (!/^[^\s@]+@[^\s@]+$/.test(address)) return text(address);
+      if (!/^[^\s@|]+@[^\s@|]+$/.test(address)) return text(address);
       const kept = emails.get(address);
       if (kept !== undefined) return kept;
       const node: Link = { type: 'link', url: `mailto:${address}`, children: [{ type: 'text', value: address }] };
       return keep(emails, address, written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
     },
     codeBlock(lang, value) {
+      const key = `${lang}\u0000${value}`;
+      const kept = blocks.get(key);
+      if (kept !== undefined) return kept;
       const node: Code = { type: 'code', lang, meta: null, value };
-      return written({ type: 'root', children: [node] });
+      return keep(blocks, key, written({ type: 'root', children: [node] }));
     },
   };
 }

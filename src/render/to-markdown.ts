@@ -35,7 +35,7 @@ function labelData(options: HelperOptions): LabelData {
  * - `{{ref n}}`: the footnote reference to source `n` (`[^n]`; nothing for 0, no known source).
  */
 export function markdownHelpers(md: MarkdownText): Record<string, HelperDelegate> {
-  const label = (t: Translator, key: string, data: LabelData): string => fillPlaceholders(md.text(t.t(key)), data);
+  const label = (t: Translator, key: string, data: LabelData): string => fillPlaceholders(md.label(t.t(key)), data);
   return {
     t(key: unknown, options: HelperOptions): string {
       return label(translator(options), String(key), labelData(options));
@@ -78,7 +78,11 @@ export interface MarkdownJob {
 
 /** The job of writing `model` as Markdown (see `MarkdownJob`). */
 export function markdownJob(model: HandbookModel, t: Translator): MarkdownJob {
-  return { model: { ...model, prose: model.prose.map(({ blocks: _blocks, ...section }) => ({ ...section, root: proseRoot({ ...section, blocks: _blocks }, t) })) } };
+  const prose = model.prose.map((section) => {
+    const { blocks: _blocks, ...rest } = section;
+    return { ...rest, root: proseRoot(section, t) };
+  });
+  return { model: { ...model, prose } };
 }
 
 /**

@@ -88,9 +88,15 @@ describe('values in the Markdown templates', () => {
     expect(md.text('ask for a review.')).toBe('ask for a review.');
     expect(md.text('Stop!')).toBe('Stop\\!');
     expect(md.text('\u00a0no-break spaces\u00a0')).toBe('&#xA0;no-break spaces&#xA0;');
+    // a label's own no-break space (the French colon) stays as written: labels are never alone inside ** or _
+    expect(md.label('\u00a0:')).toBe('\u00a0:');
+    expect(md.label('*Step* {step}')).toBe('\\*Step\\* {step}');
     expect(md.email('intake@shelter.example')).toBe('<intake@shelter.example>');
     expect(md.email('by telephone only')).toBe('by telephone only');
     expect(md.code('agencies/a`b.md')).toBe('``agencies/a`b.md``');
+    // what would end a table cell or row is never inline code or a link
+    expect(md.code('agencies/a|b.md')).toBe('agencies/a\\|b.md');
+    expect(md.email('a|b@shelter.example')).toBe('a\\|b\\@shelter.example');
   });
 });
 
