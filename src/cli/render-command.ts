@@ -43,7 +43,7 @@ export function addRenderCommand(cli: Command, io: CliIo, state: { code: number;
     .option('--profession <id>', 'only this profession (repeatable; default: every profession)', collect, [])
     .option('--format <list>', 'comma-separated: md, html, pdf', 'md,html')
     .option('--lang <code>', "language of the labels: en, es or fr (default: the framework's first language)")
-    .option('--templates <dir>', 'a folder of Handlebars files that override built-in templates and partials by name')
+    .option('--templates <dir>', 'a folder of Handlebars files that override built-in templates and partials by name (the Markdown ones in its markdown/ folder)')
     .option('--force', 'render even when `check` would find errors (it is then not run)')
     .option('--chromium <path>', 'the Chromium used for PDF (also: PROTOKIT_CHROMIUM; default: found on PATH)')
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')

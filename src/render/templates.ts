@@ -67,6 +67,8 @@ interface TemplateSet {
   helpers: Readonly<Record<string, HandlebarsApi.HelperDelegate>>;
   /** `true` for Markdown: values arrive already escaped as Markdown text, so Handlebars' HTML escaping is off. */
   noEscape: boolean;
+  /** The pages it renders. */
+  pages: readonly PageName[];
 }
 
 function compileSet(set: TemplateSet, userDir: string | undefined): Templates {
@@ -101,12 +103,9 @@ function compileSet(set: TemplateSet, userDir: string | undefined): Templates {
   };
   for (const [name, file] of partials) hb.registerPartial(name, compile(file));
   const compiled = {} as Templates;
-  for (const page of PAGE_NAMES) {
+  for (const page of set.pages) {
     const file = pages.get(page);
-    if (file === undefined) {
-      if (set.noEscape && page === 'index') continue;
-      throw new UsageError(`The template ${page}.hbs is missing from ${set.builtinDir}`);
-    }
+    if (file === undefined) throw new UsageError(`The template ${page}.hbs is missing from ${set.builtinDir}`);
     const template = compile(file);
     compiled[page] = (context) => {
       try {
@@ -131,7 +130,7 @@ function checkUserDir(userDir: string | undefined): void {
  */
 export function loadTemplates(userDir?: string): Templates {
   checkUserDir(userDir);
-  return compileSet({ builtinDir: TEMPLATES_DIR, helpers: HELPERS as unknown as TemplateSet['helpers'], noEscape: false }, userDir);
+  return compileSet({ builtinDir: TEMPLATES_DIR, helpers: HELPERS as unknown as TemplateSet['helpers'], noEscape: false, pages: PAGE_NAMES }, userDir);
 }
 
 /** The built-in Markdown templates: `templates/markdown/handbook.hbs` and its `partials/`. */
@@ -145,7 +144,7 @@ export const MARKDOWN_TEMPLATES_DIR = join(TEMPLATES_DIR, 'markdown');
  */
 export function loadMarkdownTemplates(helpers: Readonly<Record<string, HandlebarsApi.HelperDelegate>>, userDir?: string): Pick<Templates, 'handbook'> {
   checkUserDir(userDir);
-  return compileSet({ builtinDir: MARKDOWN_TEMPLATES_DIR, helpers, noEscape: true }, userDir === undefined ? undefined : join(userDir, 'markdown'));
+  return compileSet({ builtinDir: MARKDOWN_TEMPLATES_DIR, helpers, noEscape: true, pages: ['handbook'] }, userDir === undefined ? undefined : join(userDir, 'markdown'));
 }
 
 /** Marks text that protokit has made safe HTML (sanitised bodies, diagrams), so `{{…}}` prints it as is. */
