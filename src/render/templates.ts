@@ -49,12 +49,16 @@ function hbsFiles(dir: string): Map<string, string> {
  * unescaped. Values that are already safe HTML (sanitised bodies, diagrams) arrive as
  * SafeStrings, so `{{…}}` is always enough.
  */
-function readTemplate(file: string): string {
+function readTemplate(file: string, markdown: boolean): string {
   const source = readFileSync(file, 'utf8');
   const raw = /\{\{\{|\{\{~?\s*&/.exec(source);
   if (raw !== null) {
     const line = source.slice(0, raw.index).split('\n').length;
-    throw new UsageError(`${file}:${line}: templates may not print raw HTML with \`{{{…}}}\` or \`{{&…}}\`: use \`{{…}}\`, which escapes document text`);
+    throw new UsageError(
+      markdown
+        ? `${file}:${line}: Markdown templates may not use \`{{{…}}}\` or \`{{&…}}\`: use \`{{…}}\` (values arrive escaped as Markdown text)`
+        : `${file}:${line}: templates may not print raw HTML with \`{{{…}}}\` or \`{{&…}}\`: use \`{{…}}\`, which escapes document text`,
+    );
   }
   return source;
 }
@@ -93,7 +97,7 @@ function compileSet(set: TemplateSet, userDir: string | undefined): Templates {
     noEscape: set.noEscape,
   };
   const compile = (file: string): HandlebarsApi.TemplateDelegate => {
-    const source = readTemplate(file);
+    const source = readTemplate(file, set.noEscape);
     try {
       hb.parse(source);
     } catch (error) {

@@ -151,5 +151,9 @@ describe('Markdown handbooks', () => {
     mkdirSync(join(bad, 'markdown'));
     writeFileSync(join(bad, 'markdown', 'handbok.hbs'), 'x');
     await expect(renderSet(BASIC, { templatesDir: bad, professions: ['teacher'] })).rejects.toThrow(/handbok\.hbs overrides no built-in template: did you mean `handbook\.hbs`\?/);
+    const raw = tempDir();
+    mkdirSync(join(raw, 'markdown', 'partials'), { recursive: true });
+    writeFileSync(join(raw, 'markdown', 'partials', 'sources.hbs'), '## Sources\n\n{{{x}}}\n');
+    await expect(renderSet(BASIC, { templatesDir: raw, professions: ['teacher'] })).rejects.toThrow(/sources\.hbs:3: Markdown templates may not use `\{\{\{…\}\}\}`/);
   });
 });
