@@ -2,14 +2,14 @@ import type { HelperOptions } from 'handlebars';
 import { isLang, translatorFor, type LabelData, type Translator } from './i18n.js';
 
 /** The translator of the handbook being rendered (the root context's `lang`). */
-function translator(options: HelperOptions): Translator {
+export function translator(options: HelperOptions): Translator {
   const root = (options.data as { root?: { lang?: unknown } } | undefined)?.root;
   const lang = root?.lang;
   return translatorFor(isLang(lang) ? lang : 'en');
 }
 
 /** The hash arguments of a helper call as label data (text and numbers only). */
-function labelData(options: HelperOptions): LabelData {
+export function labelData(options: HelperOptions): LabelData {
   const data: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
     if (typeof value === 'string' || typeof value === 'number') data[key] = value;

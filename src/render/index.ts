@@ -5,7 +5,7 @@
 export { renderHandbooks, defaultLang, fileNames, FORMATS, type Format, type RenderOptions, type RenderResult } from './render.js';
 export { HandbookBuilder } from './build-handbook.js';
 export { RenderIndex } from './render-index.js';
-export { createMarkdownRenderer, markdownView, type MarkdownRenderer } from './to-markdown.js';
+export { createMarkdownRenderer, markdownJob, type MarkdownJob, type MarkdownRenderer } from './to-markdown.js';
 export { findChromium, openPdfPrinter, fixPdfDates, INSTALL_HINT } from './pdf.js';
 export { LANGS, isLang, loadCatalogue, translatorFor, Translator, type Lang } from './i18n.js';
 export { formatWithin, parseDuration } from './duration.js';

@@ -74,15 +74,15 @@ function capturedState(): SafeState {
   return captured;
 }
 
-/** Writes a small tree with protokit's options and returns its text without the final line ending. */
-function written(root: Root): string {
-  const text = unified().use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS).stringify(root);
-  return text.endsWith('\n') ? text.slice(0, -1) : text;
-}
-
 /** The escaper of a run (its results are kept for the run). */
 export function createMarkdownText(): MarkdownText {
   const state = capturedState();
+  const processor = unified().use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS).freeze();
+  /** A small tree written with protokit's options, without the final line ending. */
+  const written = (root: Root): string => {
+    const text = processor.stringify(root);
+    return text.endsWith('\n') ? text.slice(0, -1) : text;
+  };
   const texts = new Map<string, string>();
   const labels = new Map<string, string>();
   const codes = new Map<string, string>();

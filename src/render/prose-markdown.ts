@@ -30,7 +30,6 @@ function keyOf(node: RootContent): number {
   return key;
 }
 
-
 /**
  * Marks the top-level body nodes that are written once and reused. A list next to another list
  * is left alone: remark-stringify gives it a different bullet so that the two stay two lists.
@@ -45,8 +44,9 @@ function memoise(children: RootContent[], shared: ReadonlySet<RootContent>): Roo
 
 /**
  * The tree of one section of part 6 (body prose meant for the profession): its title and its
- * blocks, as `stringifyMarkdown` writes them (plain data, so a worker thread can write it). The body is the authors' own Markdown, cleaned for the
- * handbook (src/render/prose.ts); body nodes shared between handbooks are written once per run.
+ * blocks, as `stringifyMarkdown` writes them (plain data, so a worker thread can write it). The
+ * body is the authors' own Markdown, cleaned for the handbook (src/render/prose.ts); body nodes
+ * shared between handbooks are written once per run.
  * Each block's source goes on its heading, or on the section's title for a first block without
  * one, or in a line after it.
  */

@@ -80,7 +80,7 @@ function compileSet(set: TemplateSet, userDir: string | undefined): Templates {
   for (const [name, helper] of Object.entries(set.helpers)) hb.registerHelper(name, helper);
   const pages = hbsFiles(set.builtinDir);
   const partials = hbsFiles(join(set.builtinDir, 'partials'));
-  if (userDir !== undefined && existsSync(userDir)) {
+  if (userDir !== undefined && existsSync(userDir) && statSync(userDir).isDirectory()) {
     for (const [name, file] of hbsFiles(userDir)) {
       if (pages.has(name)) pages.set(name, file);
       else if (partials.has(name)) partials.set(name, file);

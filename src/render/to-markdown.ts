@@ -1,7 +1,8 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import type { Root } from 'mdast';
 import type { HandbookModel, ProseSection } from './handbook-model.js';
-import { fillPlaceholders, isLang, translatorFor, type LabelData, type Translator } from './i18n.js';
+import { labelData, translator } from './helpers.js';
+import { fillPlaceholders, type LabelData, type Translator } from './i18n.js';
 import { createMarkdownText, type MarkdownText } from './markdown-text.js';
 import { proseRoot, stringifyMarkdown } from './prose-markdown.js';
 import { loadMarkdownTemplates } from './templates.js';
@@ -9,20 +10,6 @@ import { loadMarkdownTemplates } from './templates.js';
 /** Renders handbooks to Markdown. */
 export interface MarkdownRenderer {
   handbook(job: MarkdownJob): string;
-}
-
-function translator(options: HelperOptions): Translator {
-  const lang = (options.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
-  return translatorFor(isLang(lang) ? lang : 'en');
-}
-
-function labelData(options: HelperOptions): LabelData {
-  const data: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
-    if (typeof value === 'string' || typeof value === 'number') data[key] = value;
-    else if (value !== undefined && value !== null) data[key] = String(value);
-  }
-  return data;
 }
 
 /**

@@ -151,6 +151,11 @@ describe('Markdown handbooks', () => {
     mkdirSync(join(bad, 'markdown'));
     writeFileSync(join(bad, 'markdown', 'handbok.hbs'), 'x');
     await expect(renderSet(BASIC, { templatesDir: bad, professions: ['teacher'] })).rejects.toThrow(/handbok\.hbs overrides no built-in template: did you mean `handbook\.hbs`\?/);
+    // a file named markdown is not a folder of Markdown templates: the built-in ones are used
+    const plain = tempDir();
+    writeFileSync(join(plain, 'markdown'), 'notes');
+    const withFile = await renderSet(BASIC, { templatesDir: plain, professions: ['teacher'] });
+    expect(withFile.files.get('teacher.md')?.split('\n')[0]).toBe('# Teacher: handbook');
     const raw = tempDir();
     mkdirSync(join(raw, 'markdown', 'partials'), { recursive: true });
     writeFileSync(join(raw, 'markdown', 'partials', 'sources.hbs'), '## Sources\n\n{{{x}}}\n');
