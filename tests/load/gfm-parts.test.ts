@@ -79,4 +79,20 @@ describe('parseMarkdown with the GFM constructs a text can hold', () => {
       { numRuns: 3000, seed: 7 },
     );
   });
+
+  // the table construct gives up early when the next line cannot be a delimiter row (markdown.ts
+  // `quickTable`): rows, delimiter rows and near misses, in containers, lazy and not, any line ending
+  const tableAtoms = ['| a | b |', 'a | b', '|', '| - |', '|---|---|', '--|--', '- | -', ':-: | -:', '-', ':', ' ', '   ', '    ', '\t', '\n', '\r\n', '\r', '\n\n', '> ', '>', '- ', '* ', '1. ', '2) ', '[^1]: ', 'a', 'b c', '\\|', '`|`', '---', '===', '#', '```', ':::audience{professions="a"}', ':::', ':term[x]', '<div>', '\u2028'];
+  it('gives remark-gfm tree for random texts of table pieces, containers and line endings (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tableAtoms), { minLength: 1, maxLength: 50 }), fc.boolean(), (parts, frontmatter) => {
+        same((frontmatter ? '---\nk: 1\n---\n' : '') + parts.join(''));
+      }),
+      { numRuns: 4000, seed: 11 },
+    );
+  });
+
+  it('gives remark-gfm tree for tables in lists, quotes and after paragraphs', () => {
+    for (const text of ['para\n| a | b |\n| - | - |\n| 1 | 2 |\n', '- a | b\n  - | -\n  c | d\n', '> a | b\n> --|--\n> c\n', '> a | b\n--|--\n', 'a | b\n- | -\n', 'a\n\n| x |\n|:-:|\r\n| y |\r\n', '1. | a |\n   | - |\n2. b\n', 'a | b\r--|--\rc | d']) same(text);
+  });
 });
