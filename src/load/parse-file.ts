@@ -9,6 +9,7 @@ import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from
 import { didYouMean } from '../util/suggest.js';
 import { validateShape } from '../validate/validate-shape.js';
 import { fastYamlData } from './fast-yaml.js';
+import { encodeSpans } from './yaml-lines.js';
 import { audienceOf, bodyFactsFromEvents, splitRules, suppressionOf, type EventFacts } from './body-events.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -30,6 +31,8 @@ export interface ParseOptions {
    * (the two give the same; tests/perf/body-events.test.ts compares them).
    */
   bodyFromTree?: boolean;
+  /** Also keep where each frontmatter collection starts and ends (`render`: its source lines, see yaml-lines.ts). */
+  yamlSpans?: boolean;
 }
 
 /** A parsed file with its mdast tree, when `keepTree` was asked for. */
@@ -229,7 +232,7 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
   file.yaml = { offset: yamlOffset, line: 2, length: yamlLength };
   collectFacts(file, tree, facts);
   file.suppressions.unshift(...yamlSuppressions(file, yamlOffset, yamlLength));
-  parseFrontmatter(file, yamlOffset, yamlLength, limits);
+  parseFrontmatter(file, yamlOffset, yamlLength, limits, options.yamlSpans === true);
   return file;
 }
 
@@ -238,12 +241,17 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
  * js-yaml when `fastYamlData` has checked it is what `yaml` gives (no positions: `rangeOfPath`
  * re-parses lazily when a finding needs one); anything else goes through `yaml`.
  */
-function parseFrontmatter(file: ParsedFile, offset: number, length: number, limits: Limits): void {
+function parseFrontmatter(file: ParsedFile, offset: number, length: number, limits: Limits, withSpans: boolean): void {
   const source = file.text.slice(offset, offset + length);
-  const fast = fastYamlData(source, limits);
+  const spans = withSpans ? new Map<object, { start: number; end: number }>() : undefined;
+  const fast = fastYamlData(source, limits, spans);
   const data = fast === undefined ? yamlData(file, source, offset, length, limits) : fast.data;
   if (data === FAILED) return;
   checkData(file, data, offset, limits);
+  if (spans !== undefined && fast !== undefined && file.data === fast.data) {
+    const kept = encodeSpans(fast.data, spans);
+    if (kept !== undefined) file.yamlSpans = kept;
+  }
 }
 
 /** Returned by `yamlData` when it has added a finding that ends the document's checks. */

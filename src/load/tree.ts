@@ -25,14 +25,14 @@ export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limit
   // which way to take first (either gives the same result for any file: an agency found the
   // quick way is parsed again with its tree)
   if (!AGENCY.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('utf8'))) {
-    const quick = parseFile(path, bytes, { limits });
+    const quick = parseFile(path, bytes, { limits, yamlSpans: true });
     if (quick.kind !== 'agency') {
       if (quick.body.audiences.length === 0) return quick;
       const tree = audienceTree(quick);
       if (tree !== undefined) return { ...quick, tree: withoutPositions(audiencesOnly(tree)) };
     }
   }
-  const file = parseFile(path, bytes, { limits, keepTree: true });
+  const file = parseFile(path, bytes, { limits, keepTree: true, yamlSpans: true });
   const { tree, ...rest } = file;
   if (tree === undefined || !wantsTree(file)) return rest;
   return { ...rest, tree: withoutPositions(file.kind === 'agency' ? tree : audiencesOnly(tree)) };

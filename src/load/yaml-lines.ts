@@ -35,16 +35,78 @@ function indexOf(file: ParsedFile, limits: Limits): Index | undefined {
   let index: Index | null = null;
   if (file.yaml !== undefined) {
     const source = file.text.slice(file.yaml.offset, file.yaml.offset + file.yaml.length);
-    const spans = new Map<object, { start: number; end: number }>();
-    const parsed = fastYamlData(source, limits, spans);
-    if (parsed !== undefined) {
+    // the spans kept when the file was parsed, else js-yaml again
+    let spans = decodeSpans(file, source.length);
+    let data: unknown = file.data;
+    if (spans === undefined) {
+      spans = new Map<object, { start: number; end: number }>();
+      const parsed = fastYamlData(source, limits, spans);
+      data = parsed === undefined ? undefined : parsed.data;
+      if (parsed === undefined) spans = undefined;
+    }
+    if (spans !== undefined) {
       const breaks: number[] = [];
       for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) breaks.push(i);
-      index = { data: parsed.data, spans, source, breaks };
+      index = { data, spans, source, breaks };
     }
   }
   indexes.set(file, index);
   return index ?? undefined;
+}
+
+/**
+ * Visits the collections of `data` in a fixed order (depth first; items in order, keys in order);
+ * false when a mapping has a key `__proto__` (a copy across threads might not keep it as a key).
+ */
+function eachCollection(data: unknown, visit: (value: object) => void): boolean {
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    visit(value);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+    } else {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        if (key === '__proto__') return false;
+        stack.push((value as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Where each collection of `data` starts and ends in its YAML text (from `fastYamlData`'s
+ * `spans`), as plain numbers in `eachCollection`'s order, for `ParsedFile.yamlSpans`;
+ * `undefined` when a collection has no span.
+ */
+export function encodeSpans(data: unknown, spans: ReadonlyMap<object, { start: number; end: number }>): number[] | undefined {
+  const out: number[] = [];
+  let complete = true;
+  const walked = eachCollection(data, (value) => {
+    const span = spans.get(value);
+    if (span === undefined) complete = false;
+    else out.push(span.start, span.end);
+  });
+  return walked && complete ? out : undefined;
+}
+
+/** The spans of a file's `data` from its `yamlSpans`, or `undefined` when they do not fit it. */
+function decodeSpans(file: ParsedFile, length: number): Map<object, { start: number; end: number }> | undefined {
+  const flat = file.yamlSpans;
+  if (flat === undefined || file.data === undefined || !Array.isArray(flat)) return undefined;
+  // (a cache file is not trusted: offsets must be offsets of the text)
+  for (const n of flat) if (!Number.isInteger(n) || n < 0 || n > length) return undefined;
+  const spans = new Map<object, { start: number; end: number }>();
+  let k = 0;
+  const walked = eachCollection(file.data, (value) => {
+    if (k + 1 < flat.length) spans.set(value, { start: flat[k] as number, end: flat[k + 1] as number });
+    k += 2;
+  });
+  return walked && k === flat.length ? spans : undefined;
 }
 
 /** The column of an offset (0-based, in characters from its line's start). */

@@ -72,6 +72,12 @@ export interface ParsedFile {
   data?: Record<string, unknown>;
   /** Offset in `text` where the YAML of the frontmatter starts, and its first line. */
   yaml?: { offset: number; line: number; length: number };
+  /**
+   * For `render`: where each collection of `data` starts and ends in the YAML text, as pairs of
+   * offsets in the order `encodeSpans` (yaml-lines.ts) walks them (plain numbers, so they cross
+   * threads and the cache); the source lines of handbook items are read from them.
+   */
+  yamlSpans?: number[];
   body: BodyFacts;
   suppressions: Suppression[];
   /** Per-document findings: yaml/syntax, schema/kind, schema/shape and I/O problems. */

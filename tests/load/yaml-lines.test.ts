@@ -69,6 +69,31 @@ describe('fastLineOf', () => {
     expect(cited).toBeGreaterThan(800);
   });
 
+  it('reads the spans render keeps from the parse, also after a copy to another thread, and the same lines as without them', () => {
+    const folder = generated();
+    // what a worker sends: the file as parsed for render, copied by the structured clone algorithm
+    const kept = loadSet({ paths: [folder], base: folder, limits: DEFAULT_LIMITS, keepTree: true }).files.map((file) => structuredClone(file));
+    const withSpans = kept.filter((file) => file.yamlSpans !== undefined);
+    expect(withSpans.length).toBeGreaterThan(0.9 * kept.filter((file) => file.data !== undefined).length);
+    const plain = load(folder);
+    const lines = (files: readonly ParsedFile[]): (number | undefined)[] => files.flatMap((file) => pathsOf(file.data).map((path) => fastLineOf(file, path, DEFAULT_LIMITS)));
+    expect(lines(kept)).toEqual(lines(plain));
+    expect(compare(kept).answered).toBeGreaterThan(10_000);
+    // spans that do not fit the data (a stale or damaged cache) are not used: js-yaml reads the text again
+    const damaged = kept.map((file) => (file.yamlSpans === undefined ? file : { ...file, yamlSpans: file.yamlSpans.map((n, i) => (i === 0 ? n + 1e9 : n)) }));
+    expect(lines(damaged)).toEqual(lines(plain));
+    const short = kept.map((file) => (file.yamlSpans === undefined ? file : { ...file, yamlSpans: file.yamlSpans.slice(2) }));
+    expect(lines(short)).toEqual(lines(plain));
+    // the kept spans are what answers: with the text changed so that js-yaml would not be asked
+    // (an anchor), the line still comes from them; without them, it is left to yaml
+    const agency = withSpans.find((file) => file.kind === 'agency') as ParsedFile;
+    const at = agency.text.indexOf('\nname: ') + 7;
+    const anchored = { ...agency, text: `${agency.text.slice(0, at)}&${agency.text.slice(at + 1)}` };
+    expect(fastLineOf(anchored, ['name'], DEFAULT_LIMITS)).toBe(fastLineOf(agency, ['name'], DEFAULT_LIMITS));
+    const { yamlSpans: _spans, ...without } = anchored;
+    expect(fastLineOf(without, ['name'], DEFAULT_LIMITS)).toBeUndefined();
+  });
+
   it('gives the line rangeOfPath gives for every value of the protocols, fixtures and robustness corpus', () => {
     const { answered } = compare([...load(join(ROOT, 'protocols')), ...load(join(ROOT, 'tests/fixtures')), ...load(join(ROOT, 'tests/robustness/corpus'))]);
     expect(answered).toBeGreaterThan(1000);
