@@ -47,10 +47,36 @@ export function loadCatalogue(lang: Lang, dir = LOCALES_DIR): Catalogue {
 /** Values that fill a label's `{name}` placeholders. */
 export type LabelData = Readonly<Record<string, string | number>>;
 
+/** Labels split at their placeholders (text, name, text, …, text), for the labels filled most. */
+const splitLabels = new Map<string, readonly string[]>();
+const MAX_SPLIT_LABELS = 2000;
+
+function splitLabel(template: string): readonly string[] {
+  let parts = splitLabels.get(template);
+  if (parts === undefined) {
+    const out: string[] = [];
+    let last = 0;
+    for (const match of template.matchAll(/\{(\w+)\}/g)) {
+      out.push(template.slice(last, match.index), match[1] as string);
+      last = match.index + match[0].length;
+    }
+    out.push(template.slice(last));
+    parts = out;
+    if (splitLabels.size < MAX_SPLIT_LABELS) splitLabels.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills `{name}` placeholders; unknown names stay as written. */
 export function fillPlaceholders(template: string, data: LabelData = {}): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+  const parts = splitLabel(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (Object.hasOwn(data, name) ? String(data[name]) : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 /** Labels, plurals, lists, numbers and dates of one language. */

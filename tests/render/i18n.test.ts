@@ -61,6 +61,12 @@ describe('message catalogues', () => {
     expect(t.plural('unit.day', 1)).toBe('1 jour');
     expect(t.plural('unit.day', 3)).toBe('3 jours');
     expect(new Translator('en').t('sources.line')).toBe('line {line}');
+    // several placeholders, repeated, at the ends, next to braces that are not placeholders, and
+    // values that look like placeholders or replacement patterns are printed as given
+    const labels = new Translator('en', new Map([['x', '{a}{b} and {a}, {c} {not a name} {}'], ['y', '$& {v}']]));
+    expect(labels.t('x', { a: 'A', b: 2 })).toBe('A2 and A, {c} {not a name} {}');
+    expect(labels.t('x', { a: '{b}', b: '$1' })).toBe('{b}$1 and {b}, {c} {not a name} {}');
+    expect(labels.t('y', { v: '$&' })).toBe('$& $&');
   });
 
   it('writes dates and lists in the language', () => {
