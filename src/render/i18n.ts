@@ -79,6 +79,9 @@ export function fillPlaceholders(template: string, data: LabelData = {}): string
   return out;
 }
 
+/** How many results of each Intl formatter a translator keeps. */
+const MAX_KEPT_FORMATS = 5000;
+
 /** Labels, plurals, lists, numbers and dates of one language. */
 export class Translator {
   readonly lang: Lang;
@@ -87,6 +90,10 @@ export class Translator {
   private readonly lists: Intl.ListFormat;
   private readonly numbers: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
+  /** What the formatters gave, by what they were given (see MAX_KEPT_FORMATS). */
+  private readonly listed = new Map<string, string>();
+  private readonly numbered = new Map<number, string>();
+  private readonly categories = new Map<number, Intl.LDMLPluralRule>();
 
   constructor(lang: Lang, catalogue: Catalogue = loadCatalogue(lang)) {
     this.lang = lang;
@@ -112,24 +119,43 @@ export class Translator {
 
   /** The label `key.one`/`key.other` (or another CLDR category when present) that suits `count`. */
   plural(key: string, count: number, data: LabelData = {}): string {
-    const category = this.plurals.select(count);
+    const category = this.pluralCategory(count);
     const chosen = this.catalogue.has(`${key}.${category}`) ? `${key}.${category}` : `${key}.other`;
     return this.t(chosen, { count: this.number(count), ...data });
   }
 
   /** The CLDR plural category of a number in this language. */
   pluralCategory(count: number): Intl.LDMLPluralRule {
-    return this.plurals.select(count);
+    let category = this.categories.get(count);
+    if (category === undefined) {
+      category = this.plurals.select(count);
+      if (this.categories.size < MAX_KEPT_FORMATS && !Object.is(count, -0)) this.categories.set(count, category);
+    }
+    return category;
   }
 
   /** "a, b and c" in this language. */
   list(items: readonly string[]): string {
-    return this.lists.format(items);
+    // Intl's formatters are slow to call, and a handbook lists the same few things many times
+    let key = '';
+    for (const item of items) key += `${item.length}:${item}`;
+    let text = this.listed.get(key);
+    if (text === undefined) {
+      text = this.lists.format(items);
+      if (this.listed.size < MAX_KEPT_FORMATS) this.listed.set(key, text);
+    }
+    return text;
   }
 
   /** A number written for people in this language. */
   number(value: number): string {
-    return this.numbers.format(value);
+    let text = this.numbered.get(value);
+    if (text === undefined) {
+      text = this.numbers.format(value);
+      // (a Map does not tell -0 from 0: -0 is formatted each time)
+      if (this.numbered.size < MAX_KEPT_FORMATS && !Object.is(value, -0)) this.numbered.set(value, text);
+    }
+    return text;
   }
 
   /** An ISO calendar date (`2026-01-01`) written for people; other text is returned as written. */

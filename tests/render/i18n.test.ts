@@ -69,6 +69,21 @@ describe('message catalogues', () => {
     expect(labels.t('y', { v: '$&' })).toBe('$& $&');
   });
 
+  it('gives the same lists and numbers the second time (they are kept), telling apart what only looks alike', () => {
+    const t = new Translator('en');
+    for (let round = 0; round < 2; round++) {
+      expect(t.list(['a', 'b', 'c'])).toBe('a, b and c');
+      expect(t.list(['a, b', 'c'])).toBe('a, b and c');
+      expect(t.list(['a', 'b, c'])).toBe('a and b, c');
+      expect(t.list(['1:a', 'b'])).toBe('1:a and b');
+      expect(t.list(['1', 'a:b'])).toBe('1 and a:b');
+      expect(t.number(0)).toBe('0');
+      expect(t.number(1234.5)).toBe('1,234.5');
+      expect(t.plural('unit.day', 1)).toBe('1 day');
+      expect(t.plural('unit.day', 2)).toBe('2 days');
+    }
+  });
+
   it('writes dates and lists in the language', () => {
     expect(new Translator('en').date('2026-01-01')).toBe('1 January 2026');
     expect(new Translator('es').date('2026-01-01')).toBe('1 de enero de 2026');
