@@ -36,18 +36,13 @@ function indexOf(file: ParsedFile, limits: Limits): Index | undefined {
   if (file.yaml !== undefined) {
     const source = file.text.slice(file.yaml.offset, file.yaml.offset + file.yaml.length);
     // the spans kept when the file was parsed, else js-yaml again
-    let spans = decodeSpans(file, source.length);
-    let data: unknown = file.data;
-    if (spans === undefined) {
-      spans = new Map<object, { start: number; end: number }>();
-      const parsed = fastYamlData(source, limits, spans);
-      data = parsed === undefined ? undefined : parsed.data;
-      if (parsed === undefined) spans = undefined;
-    }
-    if (spans !== undefined) {
+    const kept = decodeSpans(file, source.length);
+    const spans = kept ?? new Map<object, { start: number; end: number }>();
+    const parsed = kept !== undefined ? { data: file.data } : fastYamlData(source, limits, spans);
+    if (parsed !== undefined) {
       const breaks: number[] = [];
       for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) breaks.push(i);
-      index = { data, spans, source, breaks };
+      index = { data: parsed.data, spans, source, breaks };
     }
   }
   indexes.set(file, index);

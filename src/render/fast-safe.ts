@@ -1,3 +1,4 @@
+import { remember } from '../util/memo.js';
 /**
  * A faster `state.safe` for mdast-util-to-markdown (remark-stringify), giving the same text.
  *
@@ -95,14 +96,7 @@ export function installFastSafe(state: SafeState): void {
   if (results === undefined) kept.set(signature, (results = new Map()));
   const memo = results;
   state.safe = function keptSafe(this: SafeState, input, config) {
-    const key = keyOf(state.stack, input || '', config);
-    let result = memo.get(key);
-    if (result === undefined) {
-      result = fastSafe(input, config);
-      if (memo.size >= MAX_KEPT) memo.clear();
-      memo.set(key, result);
-    }
-    return result;
+    return remember(memo, keyOf(state.stack, input || '', config), MAX_KEPT, () => fastSafe(input, config));
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { remember } from '../util/memo.js';
 import { InternalError } from '../model/errors.js';
 
 /** The languages handbook labels come in. */
@@ -47,24 +48,21 @@ export function loadCatalogue(lang: Lang, dir = LOCALES_DIR): Catalogue {
 /** Values that fill a label's `{name}` placeholders. */
 export type LabelData = Readonly<Record<string, string | number>>;
 
-/** Labels split at their placeholders (text, name, text, …, text), for the labels filled most. */
+/** Labels split at their placeholders (text, name, text, …, text). */
 const splitLabels = new Map<string, readonly string[]>();
 const MAX_SPLIT_LABELS = 2000;
 
 function splitLabel(template: string): readonly string[] {
-  let parts = splitLabels.get(template);
-  if (parts === undefined) {
-    const out: string[] = [];
+  return remember(splitLabels, template, MAX_SPLIT_LABELS, () => {
+    const parts: string[] = [];
     let last = 0;
     for (const match of template.matchAll(/\{(\w+)\}/g)) {
-      out.push(template.slice(last, match.index), match[1] as string);
+      parts.push(template.slice(last, match.index), match[1] as string);
       last = match.index + match[0].length;
     }
-    out.push(template.slice(last));
-    parts = out;
-    if (splitLabels.size < MAX_SPLIT_LABELS) splitLabels.set(template, parts);
-  }
-  return parts;
+    parts.push(template.slice(last));
+    return parts;
+  });
 }
 
 /** Fills `{name}` placeholders; unknown names stay as written. */
@@ -126,12 +124,9 @@ export class Translator {
 
   /** The CLDR plural category of a number in this language. */
   pluralCategory(count: number): Intl.LDMLPluralRule {
-    let category = this.categories.get(count);
-    if (category === undefined) {
-      category = this.plurals.select(count);
-      if (this.categories.size < MAX_KEPT_FORMATS && !Object.is(count, -0)) this.categories.set(count, category);
-    }
-    return category;
+    // (a Map does not tell -0 from 0: -0 is not kept)
+    if (Object.is(count, -0)) return this.plurals.select(count);
+    return remember(this.categories, count, MAX_KEPT_FORMATS, () => this.plurals.select(count));
   }
 
   /** "a, b and c" in this language. */
@@ -139,23 +134,14 @@ export class Translator {
     // Intl's formatters are slow to call, and a handbook lists the same few things many times
     let key = '';
     for (const item of items) key += `${item.length}:${item}`;
-    let text = this.listed.get(key);
-    if (text === undefined) {
-      text = this.lists.format(items);
-      if (this.listed.size < MAX_KEPT_FORMATS) this.listed.set(key, text);
-    }
-    return text;
+    return remember(this.listed, key, MAX_KEPT_FORMATS, () => this.lists.format(items));
   }
 
   /** A number written for people in this language. */
   number(value: number): string {
-    let text = this.numbered.get(value);
-    if (text === undefined) {
-      text = this.numbers.format(value);
-      // (a Map does not tell -0 from 0: -0 is formatted each time)
-      if (this.numbered.size < MAX_KEPT_FORMATS && !Object.is(value, -0)) this.numbered.set(value, text);
-    }
-    return text;
+    // (a Map does not tell -0 from 0: -0 is not kept)
+    if (Object.is(value, -0)) return this.numbers.format(value);
+    return remember(this.numbered, value, MAX_KEPT_FORMATS, () => this.numbers.format(value));
   }
 
   /** An ISO calendar date (`2026-01-01`) written for people; other text is returned as written. */

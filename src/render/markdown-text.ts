@@ -14,6 +14,7 @@ import type { Code, InlineCode, Link, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { remember } from '../util/memo.js';
 import { fastSafeOf, type SafeState } from './fast-safe.js';
 import { STRINGIFY_OPTIONS } from './prose-markdown.js';
 
@@ -88,18 +89,11 @@ export function createMarkdownText(): MarkdownText {
   const codes = new Map<string, string>();
   const emails = new Map<string, string>();
   const blocks = new Map<string, string>();
-  const keep = (map: Map<string, string>, key: string, value: string): string => {
-    if (map.size >= MAX_KEPT) map.clear();
-    map.set(key, value);
-    return value;
-  };
   const safe = fastSafeOf(state);
   // the characters whose escape depends on what follows them (a final backslash too)
   const afterSensitive = new Set([...(state.unsafe as { character: string; after?: string }[]).filter((p) => p.after !== undefined).map((p) => p.character), '\\']);
-  const escape = (value: string, edges: boolean): string => {
-    const memo = edges ? texts : labels;
-    const kept = memo.get(value);
-    if (kept !== undefined) return kept;
+  const escape = (value: string, edges: boolean): string => remember(edges ? texts : labels, value, MAX_KEPT, () => escaped(value, edges));
+  const escaped = (value: string, edges: boolean): string => {
     const stack = state.stack;
     state.stack = STACK;
     try {
@@ -113,7 +107,7 @@ export function createMarkdownText(): MarkdownText {
       // white space at either end (a no-break space, say) would keep a template's `**` or `_`
       // around the value from being emphasis: encoded, as remark-stringify encodes it next to
       // attention (the library's `safe` already encodes spaces and tabs at the start and end of a line)
-      if (!edges) return keep(memo, value, best);
+      if (!edges) return best;
       if (WHITE_SPACE.test(best.charAt(0))) best = reference(best.charCodeAt(0)) + best.slice(1);
       if (best.length > 0 && WHITE_SPACE.test(best.charAt(best.length - 1))) {
         let rest = best.slice(0, -1);
@@ -122,7 +116,7 @@ export function createMarkdownText(): MarkdownText {
         if (backslashes % 2 === 1) rest += '\\';
         best = rest + reference(best.charCodeAt(best.length - 1));
       }
-      return keep(memo, value, best);
+      return best;
     } finally {
       state.stack = stack;
     }
@@ -133,25 +127,18 @@ export function createMarkdownText(): MarkdownText {
     label: (value) => escape(value, false),
     code(value) {
       if (/[|\r\n]/.test(value)) return text(value);
-      const kept = codes.get(value);
-      if (kept !== undefined) return kept;
       const node: InlineCode = { type: 'inlineCode', value };
-      return keep(codes, value, written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
+      return remember(codes, value, MAX_KEPT, () => written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
     },
     email(address) {
       if (address === '') return '';
       if (!/^[^\s@|]+@[^\s@|]+$/.test(address)) return text(address);
-      const kept = emails.get(address);
-      if (kept !== undefined) return kept;
       const node: Link = { type: 'link', url: `mailto:${address}`, children: [{ type: 'text', value: address }] };
-      return keep(emails, address, written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
+      return remember(emails, address, MAX_KEPT, () => written({ type: 'root', children: [{ type: 'paragraph', children: [node] }] }));
     },
     codeBlock(lang, value) {
-      const key = `${lang}\u0000${value}`;
-      const kept = blocks.get(key);
-      if (kept !== undefined) return kept;
       const node: Code = { type: 'code', lang, meta: null, value };
-      return keep(blocks, key, written({ type: 'root', children: [node] }));
+      return remember(blocks, `${lang}\u0000${value}`, MAX_KEPT, () => written({ type: 'root', children: [node] }));
     },
   };
 }
