@@ -3,7 +3,6 @@ import type { ParsedFile } from '../model/document.js';
 import type { Limits } from './limits.js';
 import { findFrontmatter, parseMarkdown } from './markdown.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
-import { lineStarts } from './text-position.js';
 
 /**
  * Whether handbooks read this file's body: the whole body of an agency's protocol, and the
@@ -27,9 +26,13 @@ export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limit
   if (!AGENCY.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('utf8'))) {
     const quick = parseFile(path, bytes, { limits, yamlSpans: true });
     if (quick.kind !== 'agency') {
-      if (quick.body.audiences.length === 0) return quick;
-      const tree = audienceTree(quick);
-      if (tree !== undefined) return { ...quick, tree: withoutPositions(audiencesOnly(tree)) };
+      // GFM's footnote definitions can hold containers that a parse without GFM does not see
+      if (quick.body.audiences.length === 0) {
+        if (!(FOOTNOTE_DEFINITION.test(quick.text) && quick.text.includes(':::audience'))) return quick;
+      } else {
+        const tree = audienceTree(quick);
+        if (tree !== undefined) return { ...quick, tree: withoutPositions(audiencesOnly(tree)) };
+      }
     }
   }
   const file = parseFile(path, bytes, { limits, keepTree: true, yamlSpans: true });
@@ -41,16 +44,22 @@ export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limit
 /** `kind: agency` on a line of its own, as agencies' frontmatters say it near their top. */
 const AGENCY = /^kind:[ \t]*(?:agency|'agency'|"agency")[ \t]*(?:#.*)?\r?$/m;
 
+/** A footnote definition (GFM), where it may start a line (up to three spaces, or after a quote or list marker). */
+const FOOTNOTE_DEFINITION = /\[\^[^\]\n\r]*\]:/;
+
 /** A link or footnote definition: it could give meaning to a reference in a container, so the whole body is parsed. */
 const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
 
 /**
  * The GFM tree of a body's title and `:::audience` containers, the same as the whole body's
- * tree gives for them (`audiencesOnly`): the text is parsed with everything else blanked out
- * (spaces, line endings kept, so every position is the file's). Kept are the frontmatter, the
- * body's first block (up to its first blank line: a `#` title is one line, a setext one two) and
- * each container. `undefined` (parse the whole body) when that could read differently: a
- * container not at the start of its line (inside a list or a quote), or a body with a link or
+ * tree gives for them (`audiencesOnly`): the text is parsed with everything else left out. Kept
+ * are the frontmatter, the body's first block (up to its first blank line: a `#` title is one
+ * line, a setext one two) and each container; a line left out entirely becomes an empty line
+ * (its line ending kept, so every line number is the file's), and what is left out of a line
+ * partly kept becomes spaces (so every column is the file's). Offsets are moved back to the
+ * file's. `undefined` (parse the whole body) when that could read differently: a container not
+ * at the start of its line (inside a list or a quote), a first block that could run on past a
+ * blank line (a code fence, an HTML block, a directive container), or a body with a link or
  * footnote definition anywhere. tests/load/tree.test.ts holds the two equal on the example and
  * generated sets, the fixtures and random bodies.
  */
@@ -60,27 +69,124 @@ export function audienceTree(file: ParsedFile): Root | undefined {
   if (DEFINITION.test(text.slice(bodyStart))) return undefined;
   const keep: [number, number][] = [[0, bodyStart]];
   let first = bodyStart;
-  while (first < text.length && /\s/.test(text.charAt(first))) first++;
-  const blank = /\n[ \t]*(?:\r?\n|$)/g;
-  blank.lastIndex = first;
-  const end = blank.exec(text);
-  keep.push([first, end === null ? text.length : end.index]);
-  const starts = lineStarts(text);
-  const offset = (point: { line: number; column: number }): number => (starts[point.line - 1] ?? text.length) + point.column - 1;
+  // (Markdown's white space only: a no-break space starts a paragraph)
+  while (first < text.length && ' \t\r\n'.includes(text.charAt(first))) first++;
+  const starts = micromarkLineStarts(text);
+  const offset = (point: { line: number; column: number }): number => Math.min(text.length, (starts[point.line - 1] ?? text.length) + point.column - 1);
   for (const audience of file.body.audiences) {
     if (audience.range.start.column !== 1) return undefined;
     keep.push([offset(audience.range.start), offset(audience.range.end)]);
   }
+  // the first block is read for a title: a `#` heading is its first line alone; anything else
+  // is kept up to the first blank line, unless it could run on past it (a code fence, an HTML
+  // block or a directive container, cut there, would take in what follows)
+  let lineEnd = first;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  if (/^#(?:[ \t]|$)/.test(text.slice(first, lineEnd))) keep.push([first, lineEnd]);
+  else {
+    const blank = /\n[ \t]*(?:\r?\n|$)/g;
+    blank.lastIndex = first;
+    const end = blank.exec(text);
+    const firstEnd = end === null ? text.length : end.index;
+    if (RUNS_ON.test(text.slice(first, firstEnd))) return undefined;
+    keep.push([first, firstEnd]);
+  }
   keep.sort((a, b) => a[0] - b[0]);
-  let blanked = '';
+  // the text parsed, and where each kept part of it starts in it and in the file
+  let kept = '';
+  const moves: { at: number; by: number }[] = [];
   let at = 0;
   for (const [from, to] of keep) {
-    if (from > at) blanked += text.slice(at, from).replace(/[^\r\n]/g, ' ');
-    if (to > at) blanked += text.slice(Math.max(at, from), to);
+    if (from > at) kept += leftOut(text, at, from);
+    if (to > at) {
+      const start = Math.max(at, from);
+      moves.push({ at: kept.length, by: start - kept.length });
+      kept += text.slice(start, to);
+    }
     at = Math.max(at, to);
   }
-  blanked += text.slice(at).replace(/[^\r\n]/g, ' ');
-  return parseMarkdown(blanked, { gfm: true });
+  kept += leftOut(text, at, text.length);
+  const tree = parseMarkdown(kept, { gfm: true });
+  moveOffsets(tree, moves, kept.length, text);
+  return tree;
+}
+
+/** What could open a block that goes on past a blank line: a code fence, an HTML block or a directive container. */
+const RUNS_ON = /`{3}|~{3}|<|:{3}/;
+
+/** Where the line holding `offset` starts (after a CR, an LF or a CRLF). */
+function lineStartBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** Offsets at which each line starts, counting line endings as micromark does (CRLF, CR or LF). */
+function micromarkLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/**
+ * What stands for `text[from..to)` when it is left out: its line endings, nothing for a line
+ * left out whole (one space between a CR and an LF), and spaces for the part of a line that is
+ * partly kept (its tabs kept, so that the columns after them, counted to tab stops, stay the same).
+ */
+function leftOut(text: string, from: number, to: number): string {
+  let out = '';
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out += text[i];
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    const whole = (i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13) && (j < to || to === text.length);
+    // a line left out between a CR and an LF keeps one space: the two are not to become one CRLF
+    if (!whole) out += text.slice(i, j).replace(/[^\t]/g, ' ');
+    else if (text.charCodeAt(i - 1) === 13 && text.charCodeAt(j) === 10) out += ' ';
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Moves the offsets of a tree parsed from the kept text back to the file's (lines and columns
+ * are the file's already); the root, which ends where the text ends, ends where the file does.
+ */
+function moveOffsets(tree: Root, moves: readonly { at: number; by: number }[], keptLength: number, text: string): void {
+  const move = (point: { offset?: number | undefined }): void => {
+    if (point.offset === undefined) return;
+    let low = 0;
+    let high = moves.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((moves[mid]?.at ?? 0) <= point.offset) low = mid;
+      else high = mid - 1;
+    }
+    point.offset += moves[low]?.by ?? 0;
+  };
+  const stack: Nodes[] = [...tree.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.position !== undefined) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  const end = tree.position?.end;
+  if (end !== undefined && end.offset === keptLength) {
+    end.column = text.length - lineStartBefore(text, text.length) + 1;
+    end.offset = text.length;
+  } else if (end !== undefined) move(end);
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { loadSetParallel } from '../../src/load/parallel.js';
@@ -131,7 +132,8 @@ describe('the title and audience containers of other documents, parsed alone', (
     '> quoted\n> text', '| a | b |\n| - | - |\n| 1 | 2 |', '```\n:::audience{professions="nurse"}\nnot a container\n```', '<div>\n:::\n</div>',
     ':::audience{professions="nurse"}\nFor nurses, with a | table | cell and [a link][ref].\n:::', ':::audience{professions="judge police-officer"}\n| x | y |\n| - | - |\n| 1 | 2 |\n:::',
     ':::audience{professions="nurse"}\n::::audience{professions="judge"}\nInner.\n::::\n:::', '- item\n\n  :::audience{professions="nurse"}\n  In a list.\n  :::',
-    '[ref]: https://example.org', '[^1]: A footnote.', 'A footnote call[^1].', ':::note\nNot an audience.\n:::', '    indented code', '***', 'Lazy\n:::audience{professions="nurse"}\nAfter a paragraph line.\n:::',
+    '```\ncode\n\nstill code\n```', '~~~\n\n~~~', '<!-- a note\n\nstill the note -->', ':::note\nA note.\n\nStill the note.\n:::', '> quoted\n>\n> more',
+    '\tTabbed text', '# Title  \n', '[ref]: https://example.org', '[^1]: A footnote.', 'A footnote call[^1].', ':::note\nNot an audience.\n:::', '    indented code', '***', 'Lazy\n:::audience{professions="nurse"}\nAfter a paragraph line.\n:::',
   ];
   it('give the tree of the whole body for random bodies of headings, lists, quotes, code, tables, definitions and containers (fast-check)', () => {
     fc.assert(
@@ -142,5 +144,53 @@ describe('the title and audience containers of other documents, parsed alone', (
       }),
       { numRuns: 1500, seed: 5 },
     );
+  });
+
+  it('give the tree of the whole body with CRLF and CR line endings too (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...blocks), { minLength: 1, maxLength: 6 }), fc.constantFrom('\r\n', '\r'), (parts, eol) => {
+        const text = `---\nkind: meeting\nid: m\n---\n${parts.join('\n\n')}\n`.replace(/\n/g, eol);
+        const bytes = new TextEncoder().encode(text);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(wholeBodyTree('m.md', bytes));
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it('give the tree of the whole body for random token soup with audience containers (fast-check)', () => {
+    const atoms = ['\n', '\n\n', '\r\n', '\r', ' ', '   ', '\t', '#', '# T', '=', '-', '>', '*', '`', '```', '~~~', '    ', ':', ':::', '::::', '<!--', '-->', '<div>', '<', '|', '| - |', '| a |\n| - |\n', 'x | y\n--|--\n', '[^1]:', '\u00a0', 'a', 'b ', '1.', '[^1]', '[a]', ':term[x]', '\\', ':::audience{professions="a"}', '\n:::audience{professions="a"}\n', '\n:::\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 40 }), (parts) => {
+        const bytes = new TextEncoder().encode(`---\nkind: meeting\nid: m\n---\n${parts.join('')}`);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(wholeBodyTree('m.md', bytes));
+      }),
+      { numRuns: Number(process.env.SOUP_RUNS ?? 3000), seed: Number(process.env.SOUP_SEED ?? 11) },
+    );
+  });
+
+  it('keep an audience container after a first code fence that holds a blank line', () => {
+    const text = '---\nkind: meeting\nid: m\n---\n```\ncode\n\nmore\n```\n\n:::audience{professions="nurse"}\nFor nurses.\n:::\n';
+    const tree = load('m.md', text).tree;
+    expect(tree?.children.map((c) => [c.type, c.position?.start.line])).toEqual([['containerDirective', 11]]);
+    expect(tree).toEqual(wholeBodyTree('m.md', new TextEncoder().encode(text)));
+  });
+
+  it('give the tree of the whole body where a title is indented by a tab or a no-break space, or a footnote holds a container', () => {
+    for (const body of ['\t# Code, not a title\n\n:::audience{professions="a"}\nx\n:::\n', '\u00a0# Not a title\n\n:::audience{professions="a"}\nx\n:::\n', '# T\r\ra\n:::audience{professions="a"}\n\n', '[^1]: :::audience{professions="a"}\n']) {
+      const bytes = new TextEncoder().encode(`---\nkind: meeting\nid: m\n---\n${body}`);
+      const whole = wholeBodyTree('m.md', bytes);
+      expect(whole, body).toBeDefined();
+      expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree, body).toEqual(whole);
+    }
+  });
+
+  it('keep offsets of the file in the containers of a body parsed in part', () => {
+    const text = '---\nkind: meeting\nid: m\n---\n# Minutes\n\nA long paragraph that is left out.\n\nMore left out.\n\n:::audience{professions="nurse"}\nOpen at 17:00.\n:::\n';
+    const tree = load('m.md', text).tree as Root;
+    const container = tree.children[1] as { position?: { start: { offset?: number } }; children: { children: { type: string; position?: { start: { offset?: number } } }[] }[] };
+    expect(container.position?.start.offset).toBe(text.indexOf(':::audience'));
+    const directive = container.children[0]?.children.find((c) => c.type === 'textDirective');
+    expect(directive?.position?.start.offset).toBe(text.indexOf(':00'));
+    expect(tree.position?.end.offset).toBe(text.length);
   });
 });
