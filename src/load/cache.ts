@@ -97,7 +97,7 @@ let fingerprint: string | undefined;
  * same version does not trust results of its older self.
  */
 export function parserFingerprint(): string {
-  fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['./', '../validate/', '../model/', '../util/', '../vendor/'].map((f) => new URL(f, import.meta.url)) });
+  fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['../load/', '../validate/', '../model/', '../util/', '../vendor/'].map((f) => new URL(f, import.meta.url)) });
   return fingerprint;
 }
 

@@ -45,7 +45,8 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+// from this folder's parent, so that the CLI's bundle (dist/bundle/) finds it too
+const WORKER_URL = new URL('../load/worker.js', import.meta.url);
 
 /** Whether the compiled worker exists next to this module (it does not when running from sources). */
 function workerAvailable(): boolean {

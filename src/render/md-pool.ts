@@ -6,7 +6,8 @@ import type { MarkdownReply, MarkdownWorkerData, MarkdownWrite } from './md-work
 import type { MemoNode } from './prose-markdown.js';
 import type { MarkdownJob } from './to-markdown.js';
 
-const WORKER_URL = new URL('./md-worker.js', import.meta.url);
+// from this folder's parent, so that the CLI's bundle (dist/bundle/) finds it too
+const WORKER_URL = new URL('../render/md-worker.js', import.meta.url);
 
 /** Whether the compiled worker exists next to this module (it does not when running from sources). */
 export function markdownWorkerAvailable(): boolean {

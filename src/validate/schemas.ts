@@ -32,7 +32,7 @@ let precompiled: Precompiled | null | undefined;
 function precompiledFor(name: string, schema: Buffer): ValidateFunction | undefined {
   if (precompiled === undefined) {
     try {
-      precompiled = require('./validators.cjs') as Precompiled;
+      precompiled = require('../validate/validators.cjs') as Precompiled; // from the parent: the CLI's bundle (dist/bundle/) finds it too
     } catch {
       precompiled = null; // not built (e.g. running from the sources): compile
     }

@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySet, editFile, oneLineError, removeTemps, ROOT, runMain, type CliResult } from './harness.js';
@@ -112,5 +113,39 @@ describe.concurrent('the built binary, in a temporary folder', () => {
     const dir = copySet('small');
     writeFileSync(join(dir, 'set/protokit.config.yaml'), 'rulez:\n  ref/unknown: off\n');
     expect(oneLineError(await protokit(['check', 'set'], dir))).toMatch(/^protokit: .*protokit\.config\.yaml:1:1: invalid config: Unknown key `rulez`: did you mean `rules`\?/);
+  });
+});
+
+describe('bin/protokit.js', () => {
+  /** A copy of bin/protokit.js beside a fake build whose two entries say which one ran. */
+  function fakeBuild(files: { bundle?: number; compiled?: number }): string {
+    const dir = mkdtempSync(join(tmpdir(), 'protokit-bin-'));
+    temps.push(dir);
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(BIN, join(dir, 'bin/protokit.js'));
+    const entry = (path: string, name: string, mtime: number | undefined): void => {
+      if (mtime === undefined) return;
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), `export async function main() { process.stdout.write('${name}'); return 0; }\n`);
+      utimesSync(join(dir, path), mtime, mtime);
+    };
+    entry('dist/bundle/protokit.js', 'bundle', files.bundle);
+    entry('dist/cli/main.js', 'compiled', files.compiled);
+    return dir;
+  }
+  const ran = (dir: string): string => spawnSync(process.execPath, [join(dir, 'bin/protokit.js')], { encoding: 'utf8' }).stdout;
+  const temps: string[] = [];
+  afterAll(() => {
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the bundle of the CLI when it is as new as the modules tsc wrote, or newer', () => {
+    expect(ran(fakeBuild({ bundle: 2_000_000_000, compiled: 1_000_000_000 }))).toBe('bundle');
+    expect(ran(fakeBuild({ bundle: 1_000_000_000, compiled: 1_000_000_000 }))).toBe('bundle');
+  });
+
+  it('runs the modules tsc wrote when the bundle is older (rebuilt with tsc alone) or missing', () => {
+    expect(ran(fakeBuild({ bundle: 1_000_000_000, compiled: 2_000_000_000 }))).toBe('compiled');
+    expect(ran(fakeBuild({ compiled: 1_000_000_000 }))).toBe('compiled');
   });
 });
