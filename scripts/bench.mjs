@@ -280,7 +280,7 @@ async function main() {
   rmSync(PKG, { recursive: true, force: true });
   mkdirSync(PKG, { recursive: true });
   for (const part of ['bin', 'dist', 'schemas', 'templates', 'locales', 'package.json']) {
-    if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(PKG, part), { recursive: true });
+    if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(PKG, part), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(PKG, 'node_modules'), 'dir');
   // the floor, runnable with our node_modules
