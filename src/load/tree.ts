@@ -84,7 +84,7 @@ export function audienceTree(file: ParsedFile): Root | undefined {
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
   if (/^#(?:[ \t]|$)/.test(text.slice(first, lineEnd))) keep.push([first, lineEnd]);
   else {
-    const blank = /\n[ \t]*(?:\r?\n|$)/g;
+    const blank = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n|$)/g;
     blank.lastIndex = first;
     const end = blank.exec(text);
     const firstEnd = end === null ? text.length : end.index;
