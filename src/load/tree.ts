@@ -26,12 +26,12 @@ export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limit
   if (!AGENCY.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('utf8'))) {
     const quick = parseFile(path, bytes, { limits, yamlSpans: true });
     if (quick.kind !== 'agency') {
-      // GFM's footnote definitions can hold containers that a parse without GFM does not see
-      if (quick.body.audiences.length === 0) {
-        if (!(FOOTNOTE_DEFINITION.test(quick.text) && quick.text.includes(':::audience'))) return quick;
-      } else {
+      if (quick.body.audiences.length > 0) {
         const tree = audienceTree(quick);
         if (tree !== undefined) return { ...quick, tree: withoutPositions(audiencesOnly(tree)) };
+      } else if (!(FOOTNOTE_DEFINITION.test(quick.text) && quick.text.includes(':::audience'))) {
+        // (GFM's footnote definitions can hold containers that a parse without GFM does not see)
+        return quick;
       }
     }
   }

@@ -19,6 +19,8 @@ beforeAll(() => {
   }
   dir = mkdtempSync(join(tmpdir(), 'protokit-startup-'));
   writeFileSync(join(dir, 'one.md'), '---\nkind: agency\nid: one\nname: One\nsector: health\n---\n\n# About\n\nA small document.\n');
+  // a document with findings, whose positions need `yaml`
+  writeFileSync(join(dir, 'two.md'), '---\nkind: agency\nid: two\nname: Two\nsector: health\nunknown_key: 1\n---\n\n# About\n\nA small document.\n');
   // lists every ES module loaded (a resolve hook) and every CommonJS module (require.cache), at exit
   writeFileSync(join(dir, 'hooks.mjs'), 'export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }\n');
   tracer = join(dir, 'trace.mjs');
@@ -46,6 +48,15 @@ function loaded(args: readonly string[], entry = join(ROOT, 'bin/protokit.js')):
 const RENDER_LIBRARIES = /\/node_modules\/(handlebars|rehype-[^/]+|hast-util-[^/]+|@viz-js|playwright-core|remark-rehype|mdast-util-to-hast)\//;
 const GFM = /\/node_modules\/(remark-gfm|micromark-extension-gfm[^/]*)\//;
 const lazyGfm = (process.features as { require_module?: boolean }).require_module === true;
+/** `yaml` (positions) and remark-parse (trees): a check without findings needs neither. */
+const PARSERS_FOR_POSITIONS_AND_TREES = /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\/|\/dist\/vendor\/yaml\.cjs$/;
+
+/** What is still read from node_modules: only the ajv runtime helpers the precompiled validators require. */
+function expectOnlyAjvRuntimeFromPackages(modules: readonly string[]): void {
+  const fromPackages = modules.filter((m) => m.includes('/node_modules/'));
+  expect(fromPackages.filter((m) => !/\/node_modules\/ajv\/dist\/runtime\//.test(m))).toEqual([]);
+  expect(fromPackages.length).toBeLessThanOrEqual(3);
+}
 
 describe('start-up of check, from the bundle of the CLI (scripts/bundle-cli.mjs)', () => {
   it('is what bin/protokit.js runs after `npm run build`', () => {
@@ -71,20 +82,17 @@ describe('start-up of check, from the bundle of the CLI (scripts/bundle-cli.mjs)
   }, 60_000);
 
   it('reads from node_modules only the ajv runtime helpers of the precompiled validators, and yaml only for positions', () => {
-    writeFileSync(join(dir, 'two.md'), '---\nkind: agency\nid: two\nname: Two\nsector: health\nunknown_key: 1\n---\n\n# About\n\nA small document.\n');
     const modules = loaded(['check', 'two.md', '--format', 'json']);
     expect(modules.some((m) => m.endsWith('/dist/vendor/yaml.cjs'))).toBe(true);
     expect(modules.some((m) => m.endsWith('/dist/validate/validators.cjs'))).toBe(true);
-    const fromPackages = modules.filter((m) => m.includes('/node_modules/'));
-    expect(fromPackages.filter((m) => !/\/node_modules\/ajv\/dist\/runtime\//.test(m))).toEqual([]);
-    expect(fromPackages.length).toBeLessThanOrEqual(3);
+    expectOnlyAjvRuntimeFromPackages(modules);
   }, 60_000);
 
   it('on a set without findings, loads neither remark-parse nor yaml', () => {
     if (!lazyGfm) return; // loaded eagerly before Node 20.19
     const modules = loaded(['check', join(ROOT, 'protocols/valdoria'), '--format', 'json']);
     expect(modules.some((m) => m.endsWith('/dist/bundle/protokit.js'))).toBe(true);
-    expect(modules.filter((m) => /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\/|\/dist\/vendor\/yaml\.cjs$/.test(m))).toEqual([]);
+    expect(modules.filter((m) => PARSERS_FOR_POSITIONS_AND_TREES.test(m))).toEqual([]);
   }, 60_000);
 });
 
@@ -113,17 +121,13 @@ describe('start-up of check, unbundled (dist/cli/main.js: a build with tsc alone
     const modules = loaded(['check', join(ROOT, 'protocols/valdoria'), '--format', 'json'], unbundled);
     // micromark and js-yaml come from the build's bundle of the check path's libraries
     expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.js'))).toBe(true);
-    expect(modules.filter((m) => /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\/|\/dist\/vendor\/yaml\.cjs$/.test(m))).toEqual([]);
+    expect(modules.filter((m) => PARSERS_FOR_POSITIONS_AND_TREES.test(m))).toEqual([]);
   }, 60_000);
 
   it('loads its libraries from two bundles (scripts/bundle-vendor.mjs), not from their hundred-odd modules', () => {
-    writeFileSync(join(dir, 'two.md'), '---\nkind: agency\nid: two\nname: Two\nsector: health\nunknown_key: 1\n---\n\n# About\n\nA small document.\n');
     const modules = loaded(['check', 'two.md', '--format', 'json'], unbundled);
     expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.js'))).toBe(true);
     expect(modules.some((m) => m.endsWith('/dist/vendor/yaml.cjs'))).toBe(true);
-    // what is still read from node_modules: only the ajv runtime helpers the precompiled validators require
-    const fromPackages = modules.filter((m) => m.includes('/node_modules/'));
-    expect(fromPackages.filter((m) => !/\/node_modules\/ajv\/dist\/runtime\//.test(m))).toEqual([]);
-    expect(fromPackages.length).toBeLessThanOrEqual(3);
+    expectOnlyAjvRuntimeFromPackages(modules);
   }, 60_000);
 });
