@@ -6,6 +6,16 @@ import type { MarkdownReply, MarkdownWorkerData, MarkdownWrite } from './md-work
 import type { MemoNode } from './prose-markdown.js';
 import type { MarkdownJob } from './to-markdown.js';
 
+/**
+ * Jobs a worker may have queued before this thread writes a Markdown handbook itself. Writing the
+ * Markdown costs about what this thread's share (models, HTML) costs, so a worker keeps up with
+ * a short queue; a shared body node written in one thread is written again in the other, so
+ * this thread takes Markdown only when the workers fall well behind. With 2 (before) this thread
+ * wrote a few handbooks itself and the writing part of a 1,000-agency render took ~10 % longer
+ * (docs/benchmarks.md).
+ */
+export const QUEUE_DEPTH = 8;
+
 // from this folder's parent, so that the CLI's bundle (dist/bundle/) finds it too
 const WORKER_URL = new URL('../render/md-worker.js', import.meta.url);
 
@@ -17,8 +27,8 @@ export function markdownWorkerAvailable(): boolean {
 /**
  * Worker threads that write Markdown handbooks while this thread writes their HTML: this thread
  * sends a handbook's job (its model, with its body prose as trees) to the least loaded worker
- * and goes on with the next handbook, or writes it itself when every worker has enough queued.
- * What is written does not depend on which thread writes it.
+ * and goes on with the next handbook, or writes it itself when every worker has `QUEUE_DEPTH`
+ * jobs queued. What is written does not depend on which thread writes it.
  */
 export class MarkdownPool {
   private readonly workers: Worker[] = [];
@@ -63,7 +73,7 @@ export class MarkdownPool {
    * The least loaded worker that has fewer than `depth` jobs waiting or running, if any (a
    * handbook's tree waits in the worker's queue, so the depth bounds the memory it takes).
    */
-  available(depth = 2): Worker | undefined {
+  available(depth = QUEUE_DEPTH): Worker | undefined {
     if (this.failure !== undefined) return undefined;
     let best: Worker | undefined;
     for (const worker of this.workers) {
