@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Kind } from '../model/document.js';
+import { requireWithCodeCache } from '../util/code-cache.js';
 
 /** The folder of the JSON Schemas shipped with protokit. */
 export const schemasDir = new URL('../../schemas/', import.meta.url);
@@ -32,7 +34,8 @@ let precompiled: Precompiled | null | undefined;
 function precompiledFor(name: string, schema: Buffer): ValidateFunction | undefined {
   if (precompiled === undefined) {
     try {
-      precompiled = require('../validate/validators.cjs') as Precompiled; // from the parent: the CLI's bundle (dist/bundle/) finds it too
+      // from the parent: the CLI's bundle (dist/bundle/) finds it too; with the code cache the build wrote
+      precompiled = requireWithCodeCache(fileURLToPath(new URL('../validate/validators.cjs', import.meta.url))) as Precompiled;
     } catch {
       precompiled = null; // not built (e.g. running from the sources): compile
     }

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Writes V8's code cache beside the CommonJS files every `check` loads (src/util/code-cache.ts):
+// dist/vendor/yaml.cjs (positions of findings, the config file) and dist/validate/validators.cjs
+// (the precompiled schemas). Each file is loaded, run on the frontmatters of the built-in example
+// set the way a run uses it (parse with positions and visit; validate each document against the
+// schema of its kind), and what V8 compiled is written to FILE.v8cache. A file that is not built
+// is skipped. The cache only makes loading faster: a run without it, or with one V8 rejects,
+// compiles the file as before.
+//
+//   node scripts/build-code-cache.mjs        (the last step of `npm run build`)
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCodeCache } from '../dist/util/code-cache.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EXAMPLE = join(ROOT, 'protocols/valdoria');
+
+/** The YAML frontmatters of the example set's Markdown files, in path order. */
+function frontmatters(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...frontmatters(path));
+    else if (name.endsWith('.md')) {
+      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(readFileSync(path, 'utf8'));
+      if (match !== null) out.push(match[1]);
+    }
+  }
+  return out;
+}
+
+const sources = frontmatters(EXAMPLE);
+let data = [];
+
+const yamlFile = join(ROOT, 'dist/vendor/yaml.cjs');
+if (existsSync(yamlFile)) {
+  const size = writeCodeCache(yamlFile, (yaml) => {
+    data = sources.map((source) => {
+      const doc = yaml.parseDocument(source, { lineCounter: new yaml.LineCounter(), keepSourceTokens: false });
+      yaml.visit(doc, {
+        Pair: (_, pair) => void (yaml.isScalar(pair.key) && pair.key.range),
+        Alias: () => undefined,
+        Map: (_, map) => void yaml.isMap(map),
+        Seq: (_, seq) => void yaml.isSeq(seq),
+      });
+      return doc.toJS();
+    });
+  });
+  process.stderr.write(`build-code-cache: ${yamlFile}.v8cache (${Math.round(size / 1024)} KB)\n`);
+}
+
+const validatorsFile = join(ROOT, 'dist/validate/validators.cjs');
+if (existsSync(validatorsFile)) {
+  const size = writeCodeCache(validatorsFile, (validators) => {
+    for (const document of data) {
+      const validate = document !== null && typeof document === 'object' ? validators[document.kind] : undefined;
+      if (typeof validate === 'function') validate(document);
+      // and once with errors, as a draft gives them
+      if (typeof validate === 'function') validate({ ...document, id: 42, unknown: true });
+    }
+  });
+  process.stderr.write(`build-code-cache: ${validatorsFile}.v8cache (${Math.round(size / 1024)} KB)\n`);
+}
