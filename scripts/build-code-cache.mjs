@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes V8's code cache beside the CommonJS files every `check` loads (src/util/code-cache.ts):
-// dist/vendor/yaml.cjs (positions of findings, the config file) and dist/validate/validators.cjs
-// (the precompiled schemas). Each file is loaded, run on the frontmatters of the built-in example
+// dist/vendor/check-deps.cjs (micromark, js-yaml, commander, ...), dist/vendor/yaml.cjs
+// (positions of findings, the config file) and dist/validate/validators.cjs (the precompiled
+// schemas). Each file is loaded, run on the frontmatters of the built-in example
 // set the way a run uses it (parse with positions and visit; validate each document against the
 // schema of its kind), and what V8 compiled is written to FILE.v8cache. A file that is not built
 // is skipped. The cache only makes loading faster: a run without it, or with one V8 rejects,
@@ -32,6 +33,36 @@ function frontmatters(dir) {
 }
 
 const sources = frontmatters(EXAMPLE);
+const documents = markdownFiles(EXAMPLE).map((path) => readFileSync(path, 'utf8'));
+
+/** The Markdown files of a folder, in path order. */
+function markdownFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+// the check path's libraries (micromark, js-yaml, commander, ...): parse each example document as
+// body-events.ts does, read its frontmatter, and parse a command line
+const depsFile = join(ROOT, 'dist/vendor/check-deps.cjs');
+if (existsSync(depsFile)) {
+  const size = writeCodeCache(depsFile, (deps) => {
+    const extensions = [deps.directive(), deps.frontmatter()];
+    for (const text of documents) {
+      deps.postprocess(deps.parse({ extensions }).document().write(deps.preprocess()(text, undefined, true)));
+      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(text);
+      if (match !== null) deps.jsyaml.load(match[1]);
+    }
+    deps.picomatch('**/*.md')('a/b.md');
+    deps.closest('agnecy', ['agency', 'pathway']);
+    new deps.Command('protokit').exitOverride().option('-f, --format <name>').argument('[paths...]').action(() => undefined).parse(['node', 'protokit', '-f', 'json', 'a.md']);
+  });
+  process.stderr.write(`build-code-cache: ${depsFile}.v8cache (${Math.round(size / 1024)} KB)\n`);
+}
 let data = [];
 
 const yamlFile = join(ROOT, 'dist/vendor/yaml.cjs');

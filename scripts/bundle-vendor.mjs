@@ -3,9 +3,11 @@
 // compiles two files instead of about 170 modules (with their package.json look-ups): that was
 // most of a one-document check's start-up.
 //
-// - dist/vendor/check-deps.js: src/vendor/check-deps.ts as tsc compiled it (it re-exports
+// - dist/vendor/check-deps.cjs: src/vendor/check-deps.ts as tsc compiled it (it re-exports
 //   micromark, its directive and frontmatter extensions, parse-entities, mdast-util-to-string,
-//   js-yaml, picomatch, fastest-levenshtein and commander), rewritten in place as one ES module.
+//   js-yaml, picomatch, fastest-levenshtein and commander), bundled as one CommonJS module, and
+//   dist/vendor/check-deps.js rewritten as the ES module that loads it (with V8's code cache:
+//   scripts/build-code-cache.mjs) and exports its names.
 // - dist/vendor/yaml.cjs: the `yaml` package's CommonJS build as one file, which
 //   src/load/yaml-lib.ts requires when it is there (the package itself when running from sources).
 //
@@ -16,7 +18,7 @@
 //   node scripts/bundle-vendor.mjs        (part of `npm run build`, after tsc)
 
 import { createRequire } from 'node:module';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +40,35 @@ async function bundleTo(input, file, format) {
   }
 }
 
+/** Writes a file through a temporary file renamed into place. */
+function writeAtomic(file, text) {
+  const temporary = `${file}.write-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * The ES module that stands for check-deps.cjs: it loads the bundle with its code cache
+ * (src/util/code-cache.ts; the path from the parent folder, so that the CLI's bundle in
+ * dist/bundle/ finds it too) and exports its names.
+ */
+function esmFacade(names) {
+  if (names.length === 0) throw new Error('check-deps.cjs exports nothing');
+  return [
+    '// Written by scripts/bundle-vendor.mjs: the libraries of src/vendor/check-deps.ts, from their CommonJS bundle',
+    '// (check-deps.cjs), loaded with the V8 code cache the build writes beside it (src/util/code-cache.ts).',
+    "import { fileURLToPath } from 'node:url';",
+    "import { requireWithCodeCache } from '../util/code-cache.js';",
+    "const deps = requireWithCodeCache(fileURLToPath(new URL('../vendor/check-deps.cjs', import.meta.url)));",
+    ...names.map((name) => `export const ${name} = deps.${name};`),
+    '',
+  ].join('\n');
+}
+
 // rolldown needs Node 20.19 or later and its native binding for this platform; without it the
 // build goes on unbundled (dist/vendor/check-deps.js then re-exports the packages, and yaml-lib.ts
 // requires `yaml` itself): the same results, a slower start-up
@@ -52,9 +83,13 @@ try {
 try {
   const deps = join(VENDOR, 'check-deps.js');
   if (!existsSync(deps)) throw new Error(`${deps} is missing: run tsc first (npm run build)`);
-  await bundleTo(deps, deps, 'esm');
+  // as CommonJS, so that a run can load it with V8's code cache (Node 20 has none
+  // for ES modules); check-deps.js becomes the ES module that loads it and re-exports its names
+  const cjs = join(VENDOR, 'check-deps.cjs');
+  await bundleTo(deps, cjs, 'cjs');
+  writeAtomic(deps, esmFacade(Object.keys(require(cjs)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== '__esModule').sort()));
   await bundleTo(require.resolve('yaml'), join(VENDOR, 'yaml.cjs'), 'cjs');
-  process.stdout.write('bundle-vendor: dist/vendor/check-deps.js, dist/vendor/yaml.cjs\n');
+  process.stdout.write('bundle-vendor: dist/vendor/check-deps.js (from check-deps.cjs), dist/vendor/yaml.cjs\n');
 } catch (error) {
   process.stderr.write(`bundle-vendor: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -64,7 +64,9 @@ describe('start-up of check, from the bundle of the CLI (scripts/bundle-cli.mjs)
     expect(modules.some((m) => m.endsWith('/dist/bundle/protokit.js'))).toBe(true);
     // none of the ninety-odd modules tsc writes (the worker threads' would be, in a worker)
     const dist = modules.filter((m) => m.includes(`${ROOT}dist/`)).map((m) => m.slice(m.indexOf(`${ROOT}dist/`) + ROOT.length));
-    expect(dist.filter((m) => !/^dist\/(bundle\/[^/]+\.js|vendor\/yaml\.cjs|validate\/validators\.cjs)$/.test(m))).toEqual([]);
+    expect(dist.filter((m) => !/^dist\/(bundle\/[^/]+\.js|vendor\/(check-deps|yaml)\.cjs|validate\/validators\.cjs)$/.test(m))).toEqual([]);
+    // the check path's libraries from their CommonJS bundle, which loads with V8's code cache (src/util/code-cache.ts)
+    expect(dist).toContain('dist/vendor/check-deps.cjs');
   }, 60_000);
 
   it('loads a handful of files, none with the code of handbooks, nor Handlebars, rehype, Graphviz, Playwright or GFM', () => {
@@ -127,6 +129,7 @@ describe('start-up of check, unbundled (dist/cli/main.js: a build with tsc alone
   it('loads its libraries from two bundles (scripts/bundle-vendor.mjs), not from their hundred-odd modules', () => {
     const modules = loaded(['check', 'two.md', '--format', 'json'], unbundled);
     expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.js'))).toBe(true);
+    expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.cjs'))).toBe(true);
     expect(modules.some((m) => m.endsWith('/dist/vendor/yaml.cjs'))).toBe(true);
     expectOnlyAjvRuntimeFromPackages(modules);
   }, 60_000);

@@ -82,9 +82,9 @@ describe('loadWithCodeCache', () => {
 });
 
 describe('the build', () => {
-  it('writes caches that V8 takes for the yaml bundle and the precompiled validators', () => {
+  it('writes caches that V8 takes for the check path\'s libraries, the yaml bundle and the precompiled validators', () => {
     // (npm test builds first)
-    for (const file of ['dist/vendor/yaml.cjs', 'dist/validate/validators.cjs']) {
+    for (const file of ['dist/vendor/check-deps.cjs', 'dist/vendor/yaml.cjs', 'dist/validate/validators.cjs']) {
       const path = join(ROOT, file);
       expect(existsSync(cacheFileOf(path)), `${file}.v8cache`).toBe(true);
       const loaded = fresh(path);
