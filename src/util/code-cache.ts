@@ -5,10 +5,10 @@ import { dirname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * CommonJS files that `check` loads on every run (the `yaml` bundle, the precompiled validators)
- * with V8's code cache: the build compiles each one once, runs it on sample input, and writes
+ * CommonJS files that `check` loads on every run (the bundle of its libraries, the `yaml` bundle,
+ * the precompiled validators) with V8's code cache: the build compiles each one once, runs it on sample input, and writes
  * what V8 compiled beside it (`FILE.v8cache`, scripts/build-code-cache.mjs). A run then skips
- * parsing and compiling those functions: about 30 ms of a one-document `check` on this machine
+ * parsing and compiling those functions: about 40 ms of a one-document `check` on this machine
  * (docs/benchmarks.md). Node 20 has no compile cache of its own (`module.enableCompileCache` came
  * with Node 22), and v8-compile-cache writes its cache to a temporary folder at run time, which a
  * run of protokit never does. The module runs as `require()` runs it. A cache is not used when it
