@@ -10,7 +10,7 @@
 //
 //   node scripts/build-code-cache.mjs        (the last step of `npm run build`)
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCodeCache } from '../dist/util/code-cache.js';
@@ -32,8 +32,21 @@ function frontmatters(dir) {
   return out;
 }
 
-const sources = frontmatters(EXAMPLE);
-const documents = markdownFiles(EXAMPLE).map((path) => readFileSync(path, 'utf8'));
+// (without the example set, as in a copy of the package without it, the caches hold less)
+const sources = existsSync(EXAMPLE) ? frontmatters(EXAMPLE) : [];
+const documents = existsSync(EXAMPLE) ? markdownFiles(EXAMPLE).map((path) => readFileSync(path, 'utf8')) : [];
+
+/** Writes one cache; a failure is a warning (a run without the cache compiles the file as before). */
+function cache(file, exercise) {
+  if (!existsSync(file)) return;
+  try {
+    const size = writeCodeCache(file, exercise);
+    process.stderr.write(`build-code-cache: ${file}.v8cache (${Math.round(size / 1024)} KB)\n`);
+  } catch (error) {
+    rmSync(`${file}.v8cache`, { force: true });
+    process.stderr.write(`build-code-cache: warning: no code cache for ${file} (${error instanceof Error ? error.message : String(error)}); it loads without one\n`);
+  }
+}
 
 /** The Markdown files of a folder, in path order. */
 function markdownFiles(dir) {
@@ -48,49 +61,37 @@ function markdownFiles(dir) {
 
 // the check path's libraries (micromark, js-yaml, commander, ...): parse each example document as
 // body-events.ts does, read its frontmatter, and parse a command line
-const depsFile = join(ROOT, 'dist/vendor/check-deps.cjs');
-if (existsSync(depsFile)) {
-  const size = writeCodeCache(depsFile, (deps) => {
-    const extensions = [deps.directive(), deps.frontmatter()];
-    for (const text of documents) {
-      deps.postprocess(deps.parse({ extensions }).document().write(deps.preprocess()(text, undefined, true)));
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(text);
-      if (match !== null) deps.jsyaml.load(match[1]);
-    }
-    deps.picomatch('**/*.md')('a/b.md');
-    deps.closest('agnecy', ['agency', 'pathway']);
-    new deps.Command('protokit').exitOverride().option('-f, --format <name>').argument('[paths...]').action(() => undefined).parse(['node', 'protokit', '-f', 'json', 'a.md']);
-  });
-  process.stderr.write(`build-code-cache: ${depsFile}.v8cache (${Math.round(size / 1024)} KB)\n`);
-}
+cache(join(ROOT, 'dist/vendor/check-deps.cjs'), (deps) => {
+  const extensions = [deps.directive(), deps.frontmatter()];
+  for (const text of documents) {
+    deps.postprocess(deps.parse({ extensions }).document().write(deps.preprocess()(text, undefined, true)));
+    const match = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(text);
+    if (match !== null) deps.jsyaml.load(match[1]);
+  }
+  deps.picomatch('**/*.md')('a/b.md');
+  deps.closest('agnecy', ['agency', 'pathway']);
+  new deps.Command('protokit').exitOverride().option('-f, --format <name>').argument('[paths...]').action(() => undefined).parse(['node', 'protokit', '-f', 'json', 'a.md']);
+});
 let data = [];
 
-const yamlFile = join(ROOT, 'dist/vendor/yaml.cjs');
-if (existsSync(yamlFile)) {
-  const size = writeCodeCache(yamlFile, (yaml) => {
-    data = sources.map((source) => {
-      const doc = yaml.parseDocument(source, { lineCounter: new yaml.LineCounter(), keepSourceTokens: false });
-      yaml.visit(doc, {
-        Pair: (_, pair) => void (yaml.isScalar(pair.key) && pair.key.range),
-        Alias: () => undefined,
-        Map: (_, map) => void yaml.isMap(map),
-        Seq: (_, seq) => void yaml.isSeq(seq),
-      });
-      return doc.toJS();
+cache(join(ROOT, 'dist/vendor/yaml.cjs'), (yaml) => {
+  data = sources.map((source) => {
+    const doc = yaml.parseDocument(source, { lineCounter: new yaml.LineCounter(), keepSourceTokens: false });
+    yaml.visit(doc, {
+      Pair: (_, pair) => void (yaml.isScalar(pair.key) && pair.key.range),
+      Alias: () => undefined,
+      Map: (_, map) => void yaml.isMap(map),
+      Seq: (_, seq) => void yaml.isSeq(seq),
     });
+    return doc.toJS();
   });
-  process.stderr.write(`build-code-cache: ${yamlFile}.v8cache (${Math.round(size / 1024)} KB)\n`);
-}
+});
 
-const validatorsFile = join(ROOT, 'dist/validate/validators.cjs');
-if (existsSync(validatorsFile)) {
-  const size = writeCodeCache(validatorsFile, (validators) => {
-    for (const document of data) {
-      const validate = document !== null && typeof document === 'object' ? validators[document.kind] : undefined;
-      if (typeof validate === 'function') validate(document);
-      // and once with errors, as a draft gives them
-      if (typeof validate === 'function') validate({ ...document, id: 42, unknown: true });
-    }
-  });
-  process.stderr.write(`build-code-cache: ${validatorsFile}.v8cache (${Math.round(size / 1024)} KB)\n`);
-}
+cache(join(ROOT, 'dist/validate/validators.cjs'), (validators) => {
+  for (const document of data) {
+    const validate = document !== null && typeof document === 'object' ? validators[document.kind] : undefined;
+    if (typeof validate === 'function') validate(document);
+    // and once with errors, as a draft gives them
+    if (typeof validate === 'function') validate({ ...document, id: 42, unknown: true });
+  }
+});
