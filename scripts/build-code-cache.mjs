@@ -2,9 +2,9 @@
 // Writes V8's code cache beside the CommonJS files every `check` loads (src/util/code-cache.ts):
 // dist/vendor/check-deps.cjs (micromark, js-yaml, commander, ...), dist/vendor/yaml.cjs
 // (positions of findings, the config file) and dist/validate/validators.cjs (the precompiled
-// schemas). Each file is loaded, run on the frontmatters of the built-in example
-// set the way a run uses it (parse with positions and visit; validate each document against the
-// schema of its kind), and what V8 compiled is written to FILE.v8cache. A file that is not built
+// schemas). Each file is loaded, run on the built-in example set the way a run uses it (parse
+// bodies and frontmatters, parse a command line; parse YAML with positions and visit it; validate
+// each document against the schema of its kind), and what V8 compiled is written to FILE.v8cache. A file that is not built
 // is skipped. The cache only makes loading faster: a run without it, or with one V8 rejects,
 // compiles the file as before.
 //
@@ -13,28 +13,26 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFrontmatter } from '../dist/load/markdown.js';
 import { writeCodeCache } from '../dist/util/code-cache.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'protocols/valdoria');
 
-/** The YAML frontmatters of the example set's Markdown files, in path order. */
-function frontmatters(dir) {
+/** The texts of a folder's Markdown files, in path order. */
+function markdownTexts(dir) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...frontmatters(path));
-    else if (name.endsWith('.md')) {
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(readFileSync(path, 'utf8'));
-      if (match !== null) out.push(match[1]);
-    }
+    if (statSync(path).isDirectory()) out.push(...markdownTexts(path));
+    else if (name.endsWith('.md')) out.push(readFileSync(path, 'utf8'));
   }
   return out;
 }
 
 // (without the example set, as in a copy of the package without it, the caches hold less)
-const sources = existsSync(EXAMPLE) ? frontmatters(EXAMPLE) : [];
-const documents = existsSync(EXAMPLE) ? markdownFiles(EXAMPLE).map((path) => readFileSync(path, 'utf8')) : [];
+const documents = existsSync(EXAMPLE) ? markdownTexts(EXAMPLE) : [];
+const sources = documents.map((text) => findFrontmatter(text)?.value).filter((value) => value !== undefined);
 
 /** Writes one cache; a failure is a warning (a run without the cache compiles the file as before). */
 function cache(file, exercise) {
@@ -48,25 +46,14 @@ function cache(file, exercise) {
   }
 }
 
-/** The Markdown files of a folder, in path order. */
-function markdownFiles(dir) {
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
-    else if (name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
-
 // the check path's libraries (micromark, js-yaml, commander, ...): parse each example document as
 // body-events.ts does, read its frontmatter, and parse a command line
 cache(join(ROOT, 'dist/vendor/check-deps.cjs'), (deps) => {
   const extensions = [deps.directive(), deps.frontmatter()];
   for (const text of documents) {
     deps.postprocess(deps.parse({ extensions }).document().write(deps.preprocess()(text, undefined, true)));
-    const match = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(text);
-    if (match !== null) deps.jsyaml.load(match[1]);
+    const yaml = findFrontmatter(text)?.value;
+    if (yaml !== undefined) deps.jsyaml.load(yaml);
   }
   deps.picomatch('**/*.md')('a/b.md');
   deps.closest('agnecy', ['agency', 'pathway']);

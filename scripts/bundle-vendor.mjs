@@ -18,7 +18,7 @@
 //   node scripts/bundle-vendor.mjs        (part of `npm run build`, after tsc)
 
 import { createRequire } from 'node:module';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,17 +34,6 @@ async function bundleTo(input, file, format) {
     const { output } = await bundle.write({ file: temporary, format, codeSplitting: false, sourcemap: false, comments: { legal: true } });
     await bundle.close();
     if (output.length !== 1) throw new Error(`${input}: expected one file, got ${output.length}`);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-}
-
-/** Writes a file through a temporary file renamed into place. */
-function writeAtomic(file, text) {
-  const temporary = `${file}.write-${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
     renameSync(temporary, file);
   } finally {
     rmSync(temporary, { force: true });
@@ -87,7 +76,9 @@ try {
   // for ES modules); check-deps.js becomes the ES module that loads it and re-exports its names
   const cjs = join(VENDOR, 'check-deps.cjs');
   await bundleTo(deps, cjs, 'cjs');
-  writeAtomic(deps, esmFacade(Object.keys(require(cjs)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== '__esModule').sort()));
+  // protokit's own atomic write, as tsc compiled it
+  const { writeFileAtomic } = await import('../dist/io/atomic-write.js');
+  writeFileAtomic(deps, esmFacade(Object.keys(require(cjs)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== '__esModule').sort()));
   await bundleTo(require.resolve('yaml'), join(VENDOR, 'yaml.cjs'), 'cjs');
   process.stdout.write('bundle-vendor: dist/vendor/check-deps.js (from check-deps.cjs), dist/vendor/yaml.cjs\n');
 } catch (error) {

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 /**
  * CommonJS files that `check` loads on every run (the bundle of its libraries, the `yaml` bundle,
- * the precompiled validators) with V8's code cache: the build compiles each one once, runs it on sample input, and writes
- * what V8 compiled beside it (`FILE.v8cache`, scripts/build-code-cache.mjs). A run then skips
+ * the precompiled validators) with V8's code cache: the build compiles each one once, runs it on
+ * sample input, and writes what V8 compiled beside it (`FILE.v8cache`,
+ * scripts/build-code-cache.mjs). A run then skips
  * parsing and compiling those functions: about 40 ms of a one-document `check` on this machine
  * (docs/benchmarks.md). Node 20 has no compile cache of its own (`module.enableCompileCache` came
  * with Node 22), and v8-compile-cache writes its cache to a temporary folder at run time, which a
@@ -104,7 +106,7 @@ export function requireWithCodeCache(file: string): unknown {
 /**
  * Writes the code cache of a CommonJS file (for the build): loads it, lets `exercise` call what a
  * run calls (so that V8 has compiled those functions too), and writes the cache beside the file
- * through a temporary file. Returns the cache's size in bytes.
+ * (atomically). Returns the cache's size in bytes.
  */
 export function writeCodeCache(file: string, exercise: (exports: unknown) => void): number {
   rmSync(cacheFileOf(file), { force: true });
@@ -112,12 +114,6 @@ export function writeCodeCache(file: string, exercise: (exports: unknown) => voi
   const { exports, script, source } = compileAndRun(resolve(file));
   exercise(exports);
   const data = script.createCachedData();
-  const temporary = `${cacheFileOf(file)}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, Buffer.concat([sha256(source), sha256(data), data]));
-    renameSync(temporary, cacheFileOf(file));
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writeFileAtomic(cacheFileOf(file), Buffer.concat([sha256(source), sha256(data), data]));
   return data.length + 2 * HASH;
 }

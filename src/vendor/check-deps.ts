@@ -3,8 +3,9 @@
  * bundles this module with these libraries into one CommonJS file (dist/vendor/check-deps.cjs,
  * loaded with V8's code cache: src/util/code-cache.ts) and replaces the compiled module with one
  * that loads it, so that a run loads one file instead of the hundred or so modules they are made
- * of (with their package.json look-ups): the larger part of a one-document check's start-up. The code is the libraries' own, unchanged;
- * tests that run the sources (vitest) load the packages themselves.
+ * of (with their package.json look-ups): the larger part of a one-document check's start-up. The
+ * code is the libraries' own, unchanged; tests that run the sources (vitest) load the packages
+ * themselves.
  */
 export { parse, postprocess, preprocess } from 'micromark';
 export { directive } from 'micromark-extension-directive';
