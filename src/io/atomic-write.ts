@@ -5,9 +5,10 @@ import { IoError } from '../model/errors.js';
 
 /**
  * Writes a file atomically: the content goes to a temporary file beside it, which is then renamed
- * over the target, so a reader (or an interrupted run) never sees half a file.
+ * over the target, so a reader (or an interrupted run) never sees half a file. Content in parts
+ * (the parse cache's entries) is written part after part, without joining it into one buffer.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[]): void {
   let existing;
   try {
     // the path itself, never what a symbolic link points to: a link planted in an output folder
@@ -21,7 +22,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   if (existing?.isCharacterDevice() === true || existing?.isFIFO() === true) {
     // /dev/null, /dev/full, a named pipe: written in place; a rename would replace the device node
     // itself (as root, /dev/null would become a regular file)
-    writeInPlace(file, content, existing.isFIFO());
+    writeInPlace(file, Array.isArray(content) ? Buffer.concat(content) : (content as string | Uint8Array), existing.isFIFO());
     return;
   }
   // a fresh name, created exclusively: a file or symbolic link planted at a guessable temporary
@@ -29,7 +30,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   const tmp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, content, { flag: 'wx' });
+    if (Array.isArray(content)) writeParts(tmp, content);
+    else writeFileSync(tmp, content as string | Uint8Array, { flag: 'wx' });
     renameSync(tmp, file);
   } catch (error) {
     try {
@@ -38,6 +40,18 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
       // the temporary file could not be created in the first place
     }
     throw writeError(file, error);
+  }
+}
+
+/** Writes parts one after the other to a new file (`wx`: never through a planted file or link). */
+function writeParts(file: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'wx');
+  try {
+    for (const part of parts) {
+      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -20,20 +20,25 @@ import type { Limits } from './limits.js';
  *
  * One file, written atomically:
  *
- *     protokit-cache 3\n        magic and format
+ *     protokit-cache 4\n        magic and format
  *     <key>\n                   SHA-256 (hex) of version, code, schemas and limits
- *     <checksum>\n              SHA-256 (hex) of the payload
- *     <payload>                 v8.serialize([[mode, path, hash, plain, v8.serialize(file)], ...])
+ *     <checksum>\n              SHA-256 (hex) of everything after this line
+ *     <index>\n                 JSON: [[mode, path, hash, plain, encoding, length], ...]
+ *     <entries>                 each entry's bytes, one after the other, in the index's order
  *
- * v8 serialization (the structured clone format workers use) keeps what JSON would lose in
- * frontmatter data (`.inf`, `.nan`, shared alias values). Each file is serialized on its own, so
- * a run deserializes only the entries it uses and rewrites unchanged ones as they were read.
+ * An entry is a parsed file as JSON (`encoding` "json") when JSON gives it back exactly, which
+ * `jsonSafe` checks before writing it; else (frontmatter data with `.inf` or `.nan`, values shared
+ * through YAML aliases, ...) in v8's serialization (`encoding` "v8", the structured clone format
+ * workers use), which keeps them. JSON is what a warm run reads: V8 parses it about three times
+ * faster than it deserializes the same objects (1,704 entries of the 1,000-agency set: ~110 ms
+ * against ~320 ms, the objects kept). Entries are read and deserialized one by one, only when
+ * used, and unchanged ones are written back as they were read.
  * A cache that is corrupt, truncated, of another format or key, or not shaped as expected is
  * never trusted: it is ignored, every file is parsed again, and it is rewritten; an entry that
  * does not hold a parsed file is parsed again.
  */
 
-const MAGIC = 'protokit-cache 3';
+const MAGIC = 'protokit-cache 4';
 
 /** Which parse an entry holds: `check`'s (no tree) or `render`'s (with the tree handbooks show). */
 export type CacheMode = 'check' | 'render';
@@ -42,14 +47,65 @@ const MODES: readonly string[] = ['check', 'render'] satisfies CacheMode[];
 /** Default file name of the cache, in the current directory. */
 export const DEFAULT_CACHE_NAME = '.protokitcache';
 
+/** How an entry's bytes encode its file. */
+type Encoding = 'json' | 'v8';
+const ENCODINGS: readonly string[] = ['json', 'v8'] satisfies Encoding[];
+
 /** One cached file: `text` is left out (restored from the bytes) when `plain`. */
 interface Entry {
   mode: CacheMode;
   path: string;
   hash: string;
   plain: boolean;
+  encoding: Encoding;
   /** The serialized file, as read or as it will be written. */
-  raw: Uint8Array;
+  raw: Buffer;
+}
+
+/**
+ * Whether `JSON.parse(JSON.stringify(value))` gives `value` back: plain objects (of Object.prototype) and dense arrays
+ * of strings, booleans, null and finite numbers other than -0, each object met once (a value
+ * shared through a YAML alias, or a cycle, is not), and no `__proto__` key. A property set to
+ * undefined comes back absent, which protokit reads the same; undefined anywhere else is not safe.
+ */
+export function jsonSafe(value: unknown, seen: Set<object> = new Set()): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (seen.has(value)) return false;
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !jsonSafe(value[i], seen)) return false;
+        return Object.getOwnPropertyNames(value).length === value.length + 1;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype) return false; // JSON.parse gives Object.prototype to every object
+      const keys = Object.keys(value);
+      for (const key of keys) {
+        const property = (value as Record<string, unknown>)[key];
+        // JSON leaves the property out; protokit reads an absent one as it reads one set to undefined
+        // (trees have `position: undefined` where positions were dropped)
+        if (key === '__proto__' || (property !== undefined && !jsonSafe(property, seen))) return false;
+      }
+      return Object.getOwnPropertyNames(value).length === keys.length && Object.getOwnPropertySymbols(value).length === 0;
+    }
+    default:
+      return false; // undefined, functions, symbols, bigints
+  }
+}
+
+/** A file's entry bytes: JSON when it survives JSON unchanged, else v8's serialization. */
+function encode(file: ParsedFile): { encoding: Encoding; raw: Buffer } {
+  return jsonSafe(file) ? { encoding: 'json', raw: Buffer.from(JSON.stringify(file), 'utf8') } : { encoding: 'v8', raw: serialize(file) };
+}
+
+function decodeEntry(entry: Entry): unknown {
+  return entry.encoding === 'json' ? JSON.parse(entry.raw.toString('utf8')) : deserialize(entry.raw);
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -196,24 +252,32 @@ export class ParseCache {
     }
     if (lines[0] !== MAGIC) return new ParseCache(file, key, new Map(), 'format');
     if (lines[1] !== key) return new ParseCache(file, key, new Map(), 'stale');
-    const payload = raw.subarray(at);
-    if (lines[2] !== sha256(payload)) return new ParseCache(file, key, new Map(), 'corrupt');
-    let data: unknown;
+    if (lines[2] !== sha256(raw.subarray(at))) return new ParseCache(file, key, new Map(), 'corrupt');
+    const indexEnd = raw.indexOf(0x0a, at);
+    if (indexEnd === -1) return new ParseCache(file, key, new Map(), 'corrupt');
+    let index: unknown;
     try {
-      data = deserialize(payload);
+      index = JSON.parse(raw.toString('utf8', at, indexEnd));
     } catch {
       return new ParseCache(file, key, new Map(), 'corrupt');
     }
-    if (!Array.isArray(data)) return new ParseCache(file, key, new Map(), 'corrupt');
+    if (!Array.isArray(index)) return new ParseCache(file, key, new Map(), 'corrupt');
     const entries = new Map<string, Entry>();
-    for (const item of data as unknown[]) {
-      if (!Array.isArray(item) || item.length !== 5) return new ParseCache(file, key, new Map(), 'corrupt');
-      const [mode, path, hash, plain, raw] = item as [unknown, unknown, unknown, unknown, unknown];
-      if (typeof mode !== 'string' || !MODES.includes(mode) || typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || typeof plain !== 'boolean' || !(raw instanceof Uint8Array)) {
+    let offset = indexEnd + 1;
+    for (const item of index as unknown[]) {
+      if (!Array.isArray(item) || item.length !== 6) return new ParseCache(file, key, new Map(), 'corrupt');
+      const [mode, path, hash, plain, encoding, length] = item as unknown[];
+      if (
+        typeof mode !== 'string' || !MODES.includes(mode) || typeof path !== 'string' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) ||
+        typeof plain !== 'boolean' || typeof encoding !== 'string' || !ENCODINGS.includes(encoding) ||
+        typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || offset + length > raw.length
+      ) {
         return new ParseCache(file, key, new Map(), 'corrupt');
       }
-      entries.set(entryKey(mode as CacheMode, path), { mode: mode as CacheMode, path, hash, plain, raw });
+      entries.set(entryKey(mode as CacheMode, path), { mode: mode as CacheMode, path, hash, plain, encoding: encoding as Encoding, raw: raw.subarray(offset, offset + length) });
+      offset += length;
     }
+    if (offset !== raw.length) return new ParseCache(file, key, new Map(), 'corrupt');
     return new ParseCache(file, key, entries, undefined);
   }
 
@@ -233,7 +297,7 @@ export class ParseCache {
     if (entry === undefined || entry.hash !== hash) return undefined;
     let file: unknown;
     try {
-      file = deserialize(entry.raw);
+      file = decodeEntry(entry);
     } catch {
       file = undefined;
     }
@@ -257,7 +321,7 @@ export class ParseCache {
     const { tree, ...rest } = file as ParsedFile & { tree?: unknown };
     const kept = mode === 'render' && tree !== undefined ? { ...rest, tree } : rest;
     const stored: ParsedFile = plain ? { ...kept, text: '' } : kept;
-    this.entries.set(entryKey(mode, file.file), { mode, path: file.file, hash: file.hash, plain, raw: serialize(stored) });
+    this.entries.set(entryKey(mode, file.file), { mode, path: file.file, hash: file.hash, plain, ...encode(stored) });
     this.dirty = true;
   }
 
@@ -284,12 +348,18 @@ export class ParseCache {
       }
     }
     if (!this.dirty) return;
-    const list: [CacheMode, string, string, boolean, Uint8Array][] = [];
-    for (const entry of this.entries.values()) list.push([entry.mode, entry.path, entry.hash, entry.plain, entry.raw]);
-    const payload = serialize(list);
-    const header = Buffer.from(`${MAGIC}\n${this.key}\n${sha256(payload)}\n`, 'latin1');
+    const index: [CacheMode, string, string, boolean, Encoding, number][] = [];
+    const parts: Buffer[] = [Buffer.alloc(0)];
+    for (const entry of this.entries.values()) {
+      index.push([entry.mode, entry.path, entry.hash, entry.plain, entry.encoding, entry.raw.length]);
+      parts.push(entry.raw);
+    }
+    parts[0] = Buffer.from(`${JSON.stringify(index)}\n`, 'utf8');
+    const checksum = createHash('sha256');
+    for (const part of parts) checksum.update(part);
+    parts.unshift(Buffer.from(`${MAGIC}\n${this.key}\n${checksum.digest('hex')}\n`, 'latin1'));
     try {
-      writeFileAtomic(this.file, Buffer.concat([header, payload]));
+      writeFileAtomic(this.file, parts);
     } catch (error) {
       // writeFileAtomic's own clean-up can fail with a raw error (ENOTDIR when the folder is a file)
       if (error instanceof IoError) throw error;

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serialize } from 'node:v8';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRules } from '../../src/check/run-rules.js';
-import { cacheFile, cacheKey, fingerprintOf, ParseCache } from '../../src/load/cache.js';
+import { cacheFile, cacheKey, fingerprintOf, jsonSafe, ParseCache } from '../../src/load/cache.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/load/limits.js';
 import { loadSet } from '../../src/load/load-set.js';
 import { loadSetParallel } from '../../src/load/parallel.js';
@@ -82,6 +84,18 @@ function findings(files: readonly ParsedFile[]): string {
 
 const ALL = ['set/a.md', 'set/b.md', 'set/c.md', 'set/d.md', 'set/e.md', 'set/f.md', 'set/readme.md'];
 
+/** Writes a cache file of format 4 by hand: header, checksum, index line, entries. */
+function writeCacheFile(file: string, key: string, entries: readonly (readonly [unknown, unknown, unknown, unknown, unknown, Uint8Array])[], index?: unknown): void {
+  const list = index ?? entries.map(([mode, path, hash, plain, encoding, bytes]) => [mode, path, hash, plain, encoding, bytes.length]);
+  const payload = Buffer.concat([Buffer.from(`${JSON.stringify(list)}\n`), ...entries.map((e) => e[5])]);
+  writeFileSync(file, Buffer.concat([Buffer.from(`protokit-cache 4\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+}
+
+/** The index line of a cache file. */
+function indexOf(file: string): unknown[][] {
+  return JSON.parse(readFileSync(file, 'utf8').split('\n')[3] as string) as unknown[][];
+}
+
 describe('--cache', () => {
   it('parses everything on a cold run, nothing on a warm one, with the same result as no cache', async () => {
     const plain = loadSet({ paths: [set], base: root, limits: DEFAULT_LIMITS }).files;
@@ -144,7 +158,7 @@ describe('--cache', () => {
     ['truncated inside the header', (file) => truncateSync(file, 20)],
     ['empty', (file) => writeFileSync(file, '')],
     ['not a cache (JSON)', (file) => writeFileSync(file, '{"entries": {"set/a.md": {"hash": "x"}}}')],
-    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 3', 'protokit-cache 2'), 'latin1')],
+    ['another format', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('protokit-cache 4', 'protokit-cache 3'), 'latin1')],
     ['another key (other version)', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace(/\n[0-9a-f]{64}\n/, `\n${'0'.repeat(64)}\n`), 'latin1')],
   ];
   for (const [what, damage] of spoil) {
@@ -160,34 +174,69 @@ describe('--cache', () => {
 
   it('parses again a file whose entry is not a parsed file, even with a right checksum', async () => {
     await load();
-    const { serialize } = await import('node:v8');
-    const { createHash } = await import('node:crypto');
-    const text = readFileSync(cache, 'latin1');
-    const key = text.split('\n')[1] as string;
+    const key = readFileSync(cache, 'latin1').split('\n')[1] as string;
     const hashOf = (name: string): string => createHash('sha256').update(readFileSync(join(set, name))).digest('hex');
-    const write = (list: unknown[]): void => {
-      const payload = serialize(list);
-      writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 3\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
-    };
-    write([
-      ['check', 'set/a.md', hashOf('a.md'), true, serialize({ file: 'set/a.md', hash: hashOf('a.md'), diagnostics: 'not a list' })],
-      ['check', 'set/b.md', hashOf('b.md'), true, Buffer.from('not v8 data')],
-      ['check', 'set/c.md', hashOf('c.md'), true, serialize({ file: 'set/other.md', hash: hashOf('c.md'), text: '', isDocument: true, body: { terms: [], audiences: [], prose: [] }, suppressions: [], diagnostics: [] })],
+    const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
+    const body = { terms: [], audiences: [], prose: [] };
+    writeCacheFile(cache, key, [
+      ['check', 'set/a.md', hashOf('a.md'), true, 'v8', serialize({ file: 'set/a.md', hash: hashOf('a.md'), diagnostics: 'not a list' })],
+      ['check', 'set/b.md', hashOf('b.md'), true, 'v8', Buffer.from('not v8 data')],
+      ['check', 'set/c.md', hashOf('c.md'), true, 'json', json({ file: 'set/other.md', hash: hashOf('c.md'), text: '', isDocument: true, body, suppressions: [], diagnostics: [] })],
       // a tree has no place in a `check` entry
-      ['check', 'set/e.md', hashOf('e.md'), false, serialize({ file: 'set/e.md', hash: hashOf('e.md'), text: 'x', isDocument: true, body: { terms: [], audiences: [], prose: [] }, suppressions: [], diagnostics: [], tree: { type: 'root', children: [] } })],
+      ['check', 'set/e.md', hashOf('e.md'), false, 'json', json({ file: 'set/e.md', hash: hashOf('e.md'), text: 'x', isDocument: true, body, suppressions: [], diagnostics: [], tree: { type: 'root', children: [] } })],
+      ['check', 'set/f.md', hashOf('f.md'), true, 'json', Buffer.from('{"file": "set/f.md", not JSON')],
     ]);
     expect(ParseCache.load(cache, key).rejected).toBeUndefined();
     expect((await load()).parsed).toEqual(ALL);
-    write([['check', 'set/a.md', 'not a hash', true, serialize({})]]);
+    const one = (entry: readonly unknown[]): void => writeCacheFile(cache, key, [[...entry, serialize({})] as unknown as readonly [unknown, unknown, unknown, unknown, unknown, Uint8Array]]);
+    one(['check', 'set/a.md', 'not a hash', true, 'v8']);
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
-    write([['check', 'set/a.md', hashOf('a.md'), true, { not: 'a buffer' }]]);
+    one(['lint', 'set/a.md', hashOf('a.md'), true, 'v8']);
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
-    write([['lint', 'set/a.md', hashOf('a.md'), true, serialize({})]]);
+    one(['check', 'set/a.md', hashOf('a.md'), true, 'yaml']);
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
-    write([['set/a.md', hashOf('a.md'), true, serialize({})]]); // an entry of format 2
+    one(['check', 'set/a.md', hashOf('a.md'), 'yes', 'v8']);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    // lengths that do not add up to the bytes after the index
+    const bytes = serialize({});
+    writeCacheFile(cache, key, [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes]], [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes.length + 1]]);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    writeCacheFile(cache, key, [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes]], [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes.length - 1]]);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    writeCacheFile(cache, key, [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes]], [['check', 'set/a.md', hashOf('a.md'), true, 'v8', -1]]);
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    writeCacheFile(cache, key, [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes]], { not: 'a list' });
+    expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
+    // an entry of format 3 (five fields)
+    writeCacheFile(cache, key, [['check', 'set/a.md', hashOf('a.md'), true, 'v8', bytes]], [['check', 'set/a.md', hashOf('a.md'), true, bytes.length]]);
     expect(ParseCache.load(cache, key).rejected).toBe('corrupt');
     expect((await load()).parsed).toEqual(ALL);
     expect((await load()).parsed).toEqual([]);
+  });
+
+  it('stores an entry as JSON when JSON gives it back unchanged, else in v8 serialization', async () => {
+    await load();
+    const encodings = new Map(indexOf(cache).map((entry) => [entry[1], entry[4]]));
+    // b.md has .nan, .inf and an alias: JSON would lose them
+    expect(Object.fromEntries(encodings)).toEqual({ 'set/a.md': 'json', 'set/b.md': 'v8', 'set/c.md': 'json', 'set/d.md': 'json', 'set/e.md': 'json', 'set/f.md': 'json', 'set/readme.md': 'json' });
+    const shared = { x: 1 };
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    for (const value of [{ a: [1, 'two', true, null, { b: -1.5e300 }] }, [], {}, 'x', 0, { position: undefined }]) expect(jsonSafe(value)).toBe(true);
+    for (const value of [NaN, Infinity, -Infinity, -0, undefined, 1n, () => 1, Symbol('s'), new Date(0), new Map(), [undefined], [1, , 3], { a: shared, b: shared }, cycle, JSON.parse('{"__proto__": 1}') as object, Object.assign([1], { extra: 2 }), { [Symbol('k')]: 1 }, Object.create(null) as object]) {
+      expect(jsonSafe(value)).toBe(false);
+    }
+  });
+
+  it('stores every file of the example set as JSON, in check and render entries (what makes warm runs fast)', async () => {
+    const example = new URL('../../protocols/valdoria/', import.meta.url).pathname;
+    const at = join(root, 'example.cache');
+    await loadSetParallel({ paths: [example], base: root, limits: DEFAULT_LIMITS, jobs: 1, cache: at });
+    await loadSetParallel({ paths: [example], base: root, limits: DEFAULT_LIMITS, jobs: 1, cache: at, keepTree: true });
+    const index = indexOf(at);
+    expect(index.filter((entry) => entry[0] === 'render').length).toBeGreaterThan(10);
+    expect(index.filter((entry) => entry[0] === 'check').length).toBe(index.length / 2);
+    expect(index.filter((entry) => entry[4] !== 'json').map((entry) => entry[1])).toEqual([]);
   });
 
   it('is stale when the schemas change (fingerprint), or the limits', async () => {
@@ -272,15 +321,12 @@ describe('--cache for render (trees kept)', () => {
 
   it('parses again a file whose render entry holds no root tree', async () => {
     await loadTrees();
-    const { serialize } = await import('node:v8');
-    const { createHash } = await import('node:crypto');
     const key = readFileSync(cache, 'latin1').split('\n')[1] as string;
     const hashOf = (name: string): string => createHash('sha256').update(readFileSync(join(set, name))).digest('hex');
     const body = { terms: [], audiences: [], prose: [] };
-    const entry = (tree: unknown): Uint8Array => serialize({ file: 'set/a.md', hash: hashOf('a.md'), text: '', isDocument: true, body, suppressions: [], diagnostics: [], tree });
+    const entry = (tree: unknown): Buffer => Buffer.from(JSON.stringify({ file: 'set/a.md', hash: hashOf('a.md'), text: '', isDocument: true, body, suppressions: [], diagnostics: [], tree }));
     for (const tree of [{ type: 'paragraph', children: [] }, { type: 'root' }, 'root']) {
-      const payload = serialize([['render', 'set/a.md', hashOf('a.md'), true, entry(tree)]]);
-      writeFileSync(cache, Buffer.concat([Buffer.from(`protokit-cache 3\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+      writeCacheFile(cache, key, [['render', 'set/a.md', hashOf('a.md'), true, 'json', entry(tree)]]);
       expect((await loadTrees()).parsed).toContain('set/a.md');
     }
   });
