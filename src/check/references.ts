@@ -42,7 +42,7 @@ export function referencesOf(doc: ProtocolDocument): Reference[] {
   const out: Reference[] = [];
   const emit: Emit = (path, value, namespace, extra) => {
     if (typeof value !== 'string' || value === '') return;
-    out.push({ doc, path, value, namespace, ...(extra ?? {}) });
+    out.push(extra === undefined ? { doc, path, value, namespace } : { doc, path, value, namespace, ...extra });
   };
   const data = doc.data;
   const id = doc.id;

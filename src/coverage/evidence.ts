@@ -80,20 +80,32 @@ function members(body: Record<string, unknown>): [string, number][] {
   return out;
 }
 
-/** Items of a list in every document of a kind, with the document and the item's path. */
-function itemsOfKind(index: SetIndex, kind: ProtocolDocument['kind'], key: string): { doc: ProtocolDocument; item: Record<string, unknown>; path: Path }[] {
-  const out: { doc: ProtocolDocument; item: Record<string, unknown>; path: Path }[] = [];
-  for (const doc of index.ofKind(kind)) for (const [item, i] of itemsOf(doc.data, key)) out.push({ doc, item, path: [key, i] });
+type Item = { doc: ProtocolDocument; item: Record<string, unknown>; path: Path };
+
+/** The lists itemsOfKind made, per index: several evaluators read the same ones. */
+const itemLists = new WeakMap<SetIndex, Map<string, readonly Item[]>>();
+
+/** Items of a list in every document of a kind, with the document and the item's path (made once per index; not to be changed). */
+function itemsOfKind(index: SetIndex, kind: ProtocolDocument['kind'], key: string): readonly Item[] {
+  let lists = itemLists.get(index);
+  if (lists === undefined) itemLists.set(index, (lists = new Map()));
+  const name = `${kind}\u0000${key}`;
+  let out = lists.get(name);
+  if (out === undefined) {
+    const made: Item[] = [];
+    for (const doc of index.ofKind(kind)) for (const [item, i] of itemsOf(doc.data, key)) made.push({ doc, item, path: [key, i] });
+    lists.set(name, (out = made));
+  }
   return out;
 }
 
 /** Every intervention of every plan. */
-function interventions(index: SetIndex): { doc: ProtocolDocument; item: Record<string, unknown>; path: Path }[] {
+function interventions(index: SetIndex): readonly Item[] {
   return itemsOfKind(index, 'plan', 'interventions');
 }
 
 /** Responsibilities of every agency document. */
-function responsibilities(index: SetIndex): { doc: ProtocolDocument; item: Record<string, unknown>; path: Path }[] {
+function responsibilities(index: SetIndex): readonly Item[] {
   return itemsOfKind(index, 'agency', 'responsibilities');
 }
 
@@ -256,6 +268,9 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
       for (const [form, path] of listValues(doc.data, [], 'forms_of_violence')) if (!byForm.has(form)) byForm.set(form, piece(doc, path, `\`${form}\`: pathway \`${doc.id ?? doc.file}\``));
     }
     for (const { doc, item, path } of responsibilities(index)) {
+      // most responsibilities name forms already seen: paths are made only for a new one
+      const forms = own(item, 'forms_of_violence');
+      if (typeof forms === 'string' ? byForm.has(forms) : Array.isArray(forms) && forms.every((f) => typeof f !== 'string' || byForm.has(f))) continue;
       for (const [form, p] of listValues(item, path, 'forms_of_violence')) if (!byForm.has(form)) byForm.set(form, piece(doc, p, `\`${form}\`: responsibility \`${doc.id ?? doc.file}/${idOf(item, path)}\``));
     }
     const declared = index.framework === undefined ? [] : listValues(index.framework.data, [], 'forms_of_violence').map(([f]) => f);
@@ -312,15 +327,18 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
 /** `addresses:` pieces of interventions, responsibilities and meeting actions, by strategy id. */
 export function addressesEvidence(index: SetIndex): Map<string, Piece[]> {
   const out = new Map<string, Piece[]>();
-  const add = (doc: ProtocolDocument, item: Record<string, unknown>, path: Path, what: string) => {
+  // `what` is worded only for items that address something (most do not)
+  const add = (doc: ProtocolDocument, item: Record<string, unknown>, path: Path, what: () => string) => {
+    if (own(item, 'addresses') === undefined) return;
+    const words = what();
     for (const [id, p] of listValues(item, path, 'addresses')) {
       let list = out.get(id);
       if (list === undefined) out.set(id, (list = []));
-      list.push(piece(doc, p, what));
+      list.push(piece(doc, p, words));
     }
   };
-  for (const { doc, item, path } of interventions(index)) add(doc, item, path, `intervention \`${idOf(item, path)}\``);
-  for (const { doc, item, path } of responsibilities(index)) add(doc, item, path, `responsibility \`${doc.id ?? doc.file}/${idOf(item, path)}\``);
-  for (const { doc, item, path } of itemsOfKind(index, 'meeting', 'actions')) add(doc, item, path, `action \`${idOf(item, path)}\``);
+  for (const { doc, item, path } of interventions(index)) add(doc, item, path, () => `intervention \`${idOf(item, path)}\``);
+  for (const { doc, item, path } of responsibilities(index)) add(doc, item, path, () => `responsibility \`${doc.id ?? doc.file}/${idOf(item, path)}\``);
+  for (const { doc, item, path } of itemsOfKind(index, 'meeting', 'actions')) add(doc, item, path, () => `action \`${idOf(item, path)}\``);
   return out;
 }

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { picomatch } from '../vendor/check-deps.js';
 import { IoError } from '../model/errors.js';
@@ -8,7 +8,6 @@ export interface FoundFile {
   /** Set-relative path with `/` separators. */
   file: string;
   absolute: string;
-  size: number;
   /** Why the file cannot be read, when it cannot. */
   problem?: string;
 }
@@ -37,11 +36,11 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
   const files: FoundFile[] = [];
   const rootStat = statSync(absRoot);
   if (rootStat.isFile()) {
-    return { root: resolve(absRoot, '..'), files: [{ file: toPosix(relative(resolve(absRoot, '..'), absRoot)), absolute: absRoot, size: rootStat.size }] };
+    return { root: resolve(absRoot, '..'), files: [{ file: toPosix(relative(resolve(absRoot, '..'), absRoot)), absolute: absRoot }] };
   }
   if (!rootStat.isDirectory()) {
     // a pipe or device named on the command line: never opened (a FIFO would block the run)
-    return { root: resolve(absRoot, '..'), files: [{ file: toPosix(relative(resolve(absRoot, '..'), absRoot)), absolute: absRoot, size: 0, problem: 'it is not a regular file (a pipe or device), so it is not read' }] };
+    return { root: resolve(absRoot, '..'), files: [{ file: toPosix(relative(resolve(absRoot, '..'), absRoot)), absolute: absRoot, problem: 'it is not a regular file (a pipe or device), so it is not read' }] };
   }
   const visitedDirs = new Set<string>([realRoot]);
   const walk = (dir: string): void => {
@@ -49,7 +48,7 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      files.push({ file: toPosix(relative(absRoot, dir)) || '.', absolute: dir, size: 0, problem: `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      files.push({ file: toPosix(relative(absRoot, dir)) || '.', absolute: dir, problem: `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -66,11 +65,11 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
           target = realpathSync(absolute);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          if (entry.name.endsWith('.md')) files.push({ file: rel, absolute, size: 0, problem: code === 'ELOOP' ? 'the symbolic link loops' : 'the symbolic link points to nothing' });
+          if (entry.name.endsWith('.md')) files.push({ file: rel, absolute, problem: code === 'ELOOP' ? 'the symbolic link loops' : 'the symbolic link points to nothing' });
           continue;
         }
         if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-          if (entry.name.endsWith('.md')) files.push({ file: rel, absolute, size: 0, problem: 'the symbolic link points outside the protocol set, so it is not read' });
+          if (entry.name.endsWith('.md')) files.push({ file: rel, absolute, problem: 'the symbolic link points outside the protocol set, so it is not read' });
           continue;
         }
         const stat = statSync(target);
@@ -79,7 +78,7 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
           visitedDirs.add(target);
           walk(absolute);
         } else if (stat.isFile() && entry.name.endsWith('.md')) {
-          files.push({ file: rel, absolute, size: stat.size });
+          files.push({ file: rel, absolute });
         }
         continue;
       }
@@ -89,7 +88,7 @@ export function discover(root: string, ignore: readonly string[], maxFiles: numb
         visitedDirs.add(real);
         walk(absolute);
       } else if (entry.isFile() && entry.name.endsWith('.md')) {
-        files.push({ file: rel, absolute, size: lstatSync(absolute).size });
+        files.push({ file: rel, absolute });
       }
       if (files.length > maxFiles) {
         throw new IoError(`The set holds more than ${maxFiles} Markdown files: point protokit at a smaller folder, add globs to \`ignore\`, or raise \`limits.maxFiles\` in protokit.config.yaml`);

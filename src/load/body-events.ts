@@ -1,7 +1,7 @@
 import { directive, frontmatter, parse, parseEntities, postprocess, preprocess } from '../vendor/check-deps.js';
 import type { Event, Extension, Token, TokenizeContext } from 'micromark-util-types';
 import type { Range } from '../model/diagnostic.js';
-import type { AudienceBlock, BodyFacts, ParsedFile, ProseRun, Suppression, TermUse } from '../model/document.js';
+import { packProse, type AudienceBlock, type BodyFacts, type ParsedFile, type ProseRun, type Suppression, type TermUse } from '../model/document.js';
 import { findFrontmatter } from './markdown.js';
 import { rangeAt } from './text-position.js';
 
@@ -501,7 +501,7 @@ export function factsOfEvents(file: ParsedFile, events: Event[], offset: number,
   }
   if (stack.length !== 1 || text !== undefined) return undefined;
   return {
-    body: { terms, audiences, prose },
+    body: { terms, audiences, prose: packProse(prose) },
     suppressions,
     yamlEnd: fenceEnd ?? (firstChild !== undefined && firstChild.type === 'yaml' ? firstChild.end : undefined),
   };

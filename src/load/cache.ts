@@ -22,7 +22,7 @@ import type { Limits } from './limits.js';
  *
  *     protokit-cache 4\n        magic and format
  *     <key>\n                   SHA-256 (hex) of version, code, schemas and limits
- *     <checksum>\n              SHA-256 (hex) of everything after this line
+ *     <checksum>\n              SHA-1 (hex) of everything after this line
  *     <index>\n                 JSON: [[mode, path, hash, plain, encoding, length], ...]
  *     <entries>                 each entry's bytes, one after the other, in the index's order
  *
@@ -32,7 +32,9 @@ import type { Limits } from './limits.js';
  * workers use), which keeps them. JSON is what a warm run reads: V8 parses it about three times
  * faster than it deserializes the same objects (1,704 entries of the 1,000-agency set: ~110 ms
  * against ~320 ms, the objects kept). Entries are read and deserialized one by one, only when
- * used, and unchanged ones are written back as they were read.
+ * used, and unchanged ones are written back as they were read. The checksum only tells a damaged
+ * file (anyone who can write the cache can write its checksum too), so it is SHA-1, three times
+ * faster than SHA-256 here (8 against 25 ms for 14 MB); files are keyed on the SHA-256 of their bytes.
  * A cache that is corrupt, truncated, of another format or key, or not shaped as expected is
  * never trusted: it is ignored, every file is parsed again, and it is rewritten; an entry that
  * does not hold a parsed file is parsed again.
@@ -200,7 +202,7 @@ function isParsedFile(v: unknown, path: string, hash: string, mode: CacheMode): 
   if (v['file'] !== path || v['hash'] !== hash || typeof v['text'] !== 'string' || typeof v['isDocument'] !== 'boolean') return false;
   if (!Array.isArray(v['suppressions']) || !Array.isArray(v['diagnostics'])) return false;
   const body = v['body'];
-  if (!isObject(body) || !Array.isArray(body['terms']) || !Array.isArray(body['audiences']) || !Array.isArray(body['prose'])) return false;
+  if (!isObject(body) || !Array.isArray(body['terms']) || !Array.isArray(body['audiences']) || !Array.isArray(body['prose']) || body['prose'].length % 3 !== 0) return false;
   if (v['data'] !== undefined && !isObject(v['data'])) return false;
   if (v['kind'] !== undefined && typeof v['kind'] !== 'string') return false;
   if (v['yaml'] !== undefined && !isObject(v['yaml'])) return false;
@@ -252,7 +254,7 @@ export class ParseCache {
     }
     if (lines[0] !== MAGIC) return new ParseCache(file, key, new Map(), 'format');
     if (lines[1] !== key) return new ParseCache(file, key, new Map(), 'stale');
-    if (lines[2] !== sha256(raw.subarray(at))) return new ParseCache(file, key, new Map(), 'corrupt');
+    if (lines[2] !== createHash('sha1').update(raw.subarray(at)).digest('hex')) return new ParseCache(file, key, new Map(), 'corrupt');
     const indexEnd = raw.indexOf(0x0a, at);
     if (indexEnd === -1) return new ParseCache(file, key, new Map(), 'corrupt');
     let index: unknown;
@@ -355,7 +357,7 @@ export class ParseCache {
       parts.push(entry.raw);
     }
     parts[0] = Buffer.from(`${JSON.stringify(index)}\n`, 'utf8');
-    const checksum = createHash('sha256');
+    const checksum = createHash('sha1');
     for (const part of parts) checksum.update(part);
     parts.unshift(Buffer.from(`${MAGIC}\n${this.key}\n${checksum.digest('hex')}\n`, 'latin1'));
     try {

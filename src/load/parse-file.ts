@@ -126,7 +126,7 @@ function collectBody(file: ParsedFile, tree: Root): void {
     if (node.type === 'heading' && topLevel.has(node)) section++;
     const position = node.position;
     if (node.type === 'text' && position?.start.offset !== undefined && position.end.offset !== undefined) {
-      body.prose.push({ start: position.start.offset, end: position.end.offset, section });
+      body.prose.push(position.start.offset, position.end.offset, section);
     } else if (node.type === 'html' && position !== undefined) {
       const suppression = suppressionOf(node.value, toRange(position));
       if (suppression !== undefined) file.suppressions.push(suppression);

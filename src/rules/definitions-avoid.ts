@@ -1,5 +1,6 @@
 import type { Entry } from '../check/set-index.js';
 import { compareStrings } from '../model/diagnostic.js';
+import { proseRuns } from '../model/document.js';
 import { defineRule } from '../model/rule.js';
 import { asList, own, str } from '../util/data.js';
 
@@ -79,6 +80,8 @@ Every survivor is offered a safety plan on the day she arrives.`,
     const words = [...byWord.keys()].sort((a, b) => b.length - a.length || compareStrings(a, b));
     // one group per word, so that a match tells which word it is (plural `s` outside the groups)
     const pattern = new RegExp(`(?<!${LETTER})(?:${words.map((w) => `(${w.split(' ').map(escape).join('\\s+')})`).join('|')})s?(?!${LETTER})`, 'giu');
+    // the same words without the boundaries: a document whose prose does not hold one anywhere has no finding
+    const anywhere = new RegExp(words.map((w) => w.split(' ').map(escape).join('\\s+')).join('|'), 'iu');
     // names in which an avoided word is not a choice of words: agencies, laws, and the shared terms and aliases themselves
     const names: string[] = [];
     for (const agency of index.agencies.values()) { const name = str(agency.value, 'name'); if (name !== undefined) names.push(name.toLowerCase()); }
@@ -93,8 +96,16 @@ Every survivor is offered a safety plan on the day she arrives.`,
       return list;
     };
     for (const doc of documents) {
+      const prose = doc.body.prose;
+      let from = Infinity;
+      let to = -Infinity;
+      for (let i = 0; i + 1 < prose.length; i += 3) {
+        from = Math.min(from, prose[i] as number);
+        to = Math.max(to, prose[i + 1] as number);
+      }
+      if (from >= to || !anywhere.test(doc.text.slice(from, to))) continue;
       const sector = doc.kind === 'agency' ? str(doc.data, 'sector') : undefined;
-      for (const run of doc.body.prose) {
+      for (const run of proseRuns(prose)) {
         const text = doc.text.slice(run.start, run.end);
         if (text === '' || DIRECTIVE_LABEL.test(doc.text.slice(Math.max(0, run.start - 40), run.start))) continue;
         pattern.lastIndex = 0;

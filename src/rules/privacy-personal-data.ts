@@ -1,4 +1,5 @@
 import type { Path } from '../model/diagnostic.js';
+import { proseRuns } from '../model/document.js';
 import { defineRule, type RelatedReport, type Report } from '../model/rule.js';
 import { own } from '../util/data.js';
 import { findPersonalData, type PersonalDataKind } from '../util/personal-data.js';
@@ -69,7 +70,7 @@ barriers:
           for (const match of findPersonalData(text)) add(match.text, { doc, at: path, messageId: 'found', data: { what: withArticle(match.kind), text: match.text } });
         }
       }
-      for (const run of doc.body.prose) {
+      for (const run of proseRuns(doc.body.prose)) {
         for (const match of findPersonalData(doc.text.slice(run.start, run.end))) {
           add(match.text, { doc, at: { offsets: [run.start + match.start, run.start + match.end] }, messageId: 'found', data: { what: withArticle(match.kind), text: match.text } });
         }

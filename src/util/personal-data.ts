@@ -32,6 +32,9 @@ const NUMBER = /(?<![\w/.,:+-])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d+(?:(?:\s?[-.]\s?|
 /** Letters then digits, like passport and national insurance numbers (`AB123456C`). */
 const LETTER_ID = /(?<![\w-])[A-Z]{1,2}\d{6,9}[A-Z]?(?![\w-])/g;
 
+/** What every pattern above needs somewhere in the text. */
+const HAS_DIGIT_OR_AT = /[0-9@]/;
+
 /** A currency code or sign just before a plain number: an amount. */
 const CURRENCY_BEFORE = /(?:\b[A-Z]{3}|[$€£¥₹])\s?$/;
 
@@ -58,6 +61,8 @@ function classifyNumber(run: string, before: string): PersonalDataKind | undefin
 
 /** Every e-mail address, phone number and identity-like number in a text, in order. */
 export function findPersonalData(text: string): PersonalDataMatch[] {
+  // every pattern needs an `@` (e-mail) or an ASCII digit (the others): most prose has neither
+  if (!HAS_DIGIT_OR_AT.test(text)) return [];
   const out: PersonalDataMatch[] = [];
   let masked = text;
   for (const match of text.matchAll(EMAIL)) {

@@ -1,3 +1,4 @@
+import { proseRuns } from '../../src/model/document.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('parseForHandbooks', () => {
     expect(loaded.tree?.children.map((c) => c.type)).toEqual(['yaml', 'heading', 'paragraph', 'table']);
     expect(loaded.body.terms.map((t) => t.id)).toEqual(['consent']);
     // one prose run per table cell: the facts come from the GFM tree
-    expect(loaded.body.prose.map((r) => loaded.text.slice(r.start, r.end))).toEqual(['A', 'Text with ', 'consent', '.', 'x', 'y', '1', '2']);
+    expect([...proseRuns(loaded.body.prose)].map((r) => loaded.text.slice(r.start, r.end))).toEqual(['A', 'Text with ', 'consent', '.', 'x', 'y', '1', '2']);
   });
 
   it('keeps of any other document with an audience container its title and outermost containers only', () => {

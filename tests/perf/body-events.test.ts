@@ -1,3 +1,4 @@
+import { proseRuns } from '../../src/model/document.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -185,8 +186,8 @@ describe('body facts from events', () => {
       seen.audiences += file.body.audiences.length;
       seen.professions += file.body.audiences.reduce((n, a) => n + a.professions.length, 0);
       seen.suppressions += file.suppressions.length;
-      seen.prose += file.body.prose.length;
-      seen.sections += file.body.prose.some((p) => p.section > 0) ? 1 : 0;
+      seen.prose += file.body.prose.length / 3;
+      seen.sections += [...proseRuns(file.body.prose)].some((p) => p.section > 0) ? 1 : 0;
       seen.documents += file.isDocument ? 1 : 0;
     }
     // the grammar reaches what the rules read, in numbers

@@ -88,7 +88,7 @@ const ALL = ['set/a.md', 'set/b.md', 'set/c.md', 'set/d.md', 'set/e.md', 'set/f.
 function writeCacheFile(file: string, key: string, entries: readonly (readonly [unknown, unknown, unknown, unknown, unknown, Uint8Array])[], index?: unknown): void {
   const list = index ?? entries.map(([mode, path, hash, plain, encoding, bytes]) => [mode, path, hash, plain, encoding, bytes.length]);
   const payload = Buffer.concat([Buffer.from(`${JSON.stringify(list)}\n`), ...entries.map((e) => e[5])]);
-  writeFileSync(file, Buffer.concat([Buffer.from(`protokit-cache 4\n${key}\n${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]));
+  writeFileSync(file, Buffer.concat([Buffer.from(`protokit-cache 4\n${key}\n${createHash('sha1').update(payload).digest('hex')}\n`, 'latin1'), payload]));
 }
 
 /** The index line of a cache file. */
