@@ -1,7 +1,7 @@
 import { directive, frontmatter, parse, parseEntities, postprocess, preprocess } from '../vendor/check-deps.js';
 import type { Event, Extension, Token, TokenizeContext } from 'micromark-util-types';
 import type { Range } from '../model/diagnostic.js';
-import { packProse, type AudienceBlock, type BodyFacts, type ParsedFile, type ProseRun, type Suppression, type TermUse } from '../model/document.js';
+import { packProse, termUse, type AudienceBlock, type BodyFacts, type ParsedFile, type ProseRun, type Suppression, type TermUse } from '../model/document.js';
 import { findFrontmatter } from './markdown.js';
 import { rangeAt } from './text-position.js';
 
@@ -458,7 +458,7 @@ export function factsOfEvents(file: ParsedFile, events: Event[], offset: number,
             if (end === undefined) return undefined;
             id = file.text.slice(frame.firstStart, end).trim();
           }
-          terms.splice(frame.slot, 0, { id, range: range(frame.token.start, token.end) });
+          terms.splice(frame.slot, 0, termUse(id, range(frame.token.start, token.end)));
         } else if (frame.type === 'directiveContainer' && frame.name === 'audience') {
           audiences.splice(frame.slot, 0, audienceOf(file, frame.professions, range(frame.token.start, token.end), frame.token.start.offset + offset));
         }

@@ -5,7 +5,7 @@ import type { Nodes, Root } from 'mdast';
 import { yaml } from './yaml-lib.js';
 import type { Position } from 'unist';
 import type { Diagnostic, Range } from '../model/diagnostic.js';
-import { isKind, KINDS, type BodyFacts, type ParsedFile, type Suppression } from '../model/document.js';
+import { isKind, KINDS, termUse, type BodyFacts, type ParsedFile, type Suppression } from '../model/document.js';
 import { didYouMean } from '../util/suggest.js';
 import { validateShape } from '../validate/validate-shape.js';
 import { fastYamlData } from './fast-yaml.js';
@@ -135,7 +135,7 @@ function collectBody(file: ParsedFile, tree: Root): void {
       const from = node.children[0]?.position?.start.offset;
       const to = node.children[node.children.length - 1]?.position?.end.offset;
       const id = (from !== undefined && to !== undefined ? file.text.slice(from, to) : mdastToString(node)).trim();
-      body.terms.push({ id, range: toRange(position) });
+      body.terms.push(termUse(id, toRange(position)));
     } else if (node.type === 'containerDirective' && node.name === 'audience' && position !== undefined) {
       body.audiences.push(audienceOf(file, node.attributes?.['professions'] ?? undefined, toRange(position), position.start.offset ?? 0));
     }

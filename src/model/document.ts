@@ -11,10 +11,26 @@ export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
 }
 
-/** A `:term[id]` text directive in a body. */
+/**
+ * A `:term[id]` text directive in a body, with its range as four numbers (a set has tens of
+ * thousands of uses: five objects each as a `Range`); `termRange` gives the `Range`.
+ */
 export interface TermUse {
   id: string;
-  range: Range;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A term use from its id and range. */
+export function termUse(id: string, range: Range): TermUse {
+  return { id, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+/** The range of a term use. */
+export function termRange(use: TermUse): Range {
+  return { start: { line: use.line, column: use.column }, end: { line: use.endLine, column: use.endColumn } };
 }
 
 /** A `:::audience{professions="…"}` container in a body. */

@@ -1,6 +1,7 @@
 import type { Registry, SetIndex } from '../check/set-index.js';
 import { referenceKey, referencesOf, type Namespace } from '../check/references.js';
 import { STRATEGY_IDS } from '../coverage/strategies.js';
+import { termRange } from '../model/document.js';
 import { defineRule } from '../model/rule.js';
 import { nearest } from '../util/suggest.js';
 
@@ -129,7 +130,7 @@ referrals:
       }
       for (const use of doc.body.terms) {
         if (table('term').has(use.id)) continue;
-        report({ doc, at: { range: use.range }, messageId: 'unknown', data: { value: use.id, what: WORDS.term, where: WHERE.term, hint: hintFor('term', use.id, undefined) } });
+        report({ doc, at: { range: termRange(use) }, messageId: 'unknown', data: { value: use.id, what: WORDS.term, where: WHERE.term, hint: hintFor('term', use.id, undefined) } });
       }
       for (const audience of doc.body.audiences) {
         for (const [i, profession] of audience.professions.entries()) {
