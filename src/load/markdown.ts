@@ -250,13 +250,126 @@ function createBodyGfm(mask: number) {
   return unified().use(remarkParse).use(gfmPlugin(mask)).use(remarkDirective).freeze();
 }
 
-/** The parser with the GFM constructs a text can hold (`all`: every one, as remark-gfm). */
-function gfmParser(text: string, withFrontmatter: boolean, all: boolean) {
-  const mask = all ? 31 : gfmMask(text);
+/** The parser with the GFM constructs of `mask` (with the frontmatter construct or not). */
+function gfmParser(mask: number, withFrontmatter: boolean) {
   const cache = withFrontmatter ? full : bodyGfm;
   let parser = cache.get(mask);
   if (parser === undefined) cache.set(mask, (parser = withFrontmatter ? createFull(mask) : createBodyGfm(mask)));
   return parser;
+}
+
+/** GFM's table in `gfmMask`'s bits, and footnotes (whose definitions a table's cells may use). */
+const TABLE = 8;
+const FOOTNOTE = 2;
+
+/**
+ * Parses `text` with the GFM constructs it can hold (`all`: every one, as remark-gfm), tables
+ * only where they can be (`tableIslands`) when that is known to give the same tree.
+ */
+function parseGfm(text: string, withFrontmatter: boolean, all: boolean): Root {
+  const mask = all ? 31 : gfmMask(text);
+  // (a text parsed with the frontmatter construct is not: a frontmatter it fails to read changes
+  // how the lines after it are read, which a part parsed alone would not see)
+  if (!all && !withFrontmatter && (mask & TABLE) !== 0 && (mask & FOOTNOTE) === 0) {
+    const tree = tableIslands(text, mask);
+    if (tree !== undefined) return tree;
+  }
+  return parseWith(gfmParser(mask, withFrontmatter), text);
+}
+
+/** Top-level nodes that a line of a table's delimiter row may be part of and that are the same with GFM's tables (`tableIslands`). */
+const NO_TABLE_IN = new Set(['thematicBreak', 'yaml']);
+
+/**
+ * What a part parsed again may hold: nodes that a paragraph's lines become with tables, and that
+ * end where the paragraph or heading they were read from ended (`tableIslands`).
+ */
+const ISLAND_NODES = new Set(['table', 'paragraph', 'heading', 'thematicBreak']);
+
+/**
+ * The GFM tree of `text`, parsed without GFM's table construct except where a table can be: a
+ * table needs a delimiter row, and before GFM reads one the parse without tables reads the
+ * table's lines as a paragraph (a heading, when a `---` or `===` line follows; a thematic break
+ * for a `---` line alone). So each top-level paragraph or heading that holds a line that could be
+ * a delimiter row (`markDelimiterRows`) is parsed again from its own lines with tables, and what
+ * that gives takes its place, its positions moved to the file's (the rest of the text holds no
+ * table, and is the same either way). Micromark tries the table construct at the start of every
+ * line of every paragraph, and each attempt costs even when it gives up at once: on the
+ * 1,000-agency set, whose agencies each hold one table, the bodies' GFM parse takes about a third
+ * less time. `undefined` (parse the whole text with tables) when that could read differently: a
+ * possible delimiter row in any other node (a list, a quote, a container, code), a text with a
+ * link definition (a reference in a cell would need it), or a part parsed again that holds
+ * anything but tables, paragraphs, headings and thematic breaks (a list or code could go on past
+ * where the paragraph ended, and a quote there means its lines read differently alone), or that
+ * starts with anything but a table or what the part was, or elsewhere than it (its first line
+ * read differently without what came before it). A body only (no frontmatter construct). tests/load/gfm-parts.test.ts holds the trees equal to
+ * remark-gfm's, on random texts of table pieces, containers and line endings.
+ */
+export function tableIslands(text: string, mask: number): Root | undefined {
+  const rows = markDelimiterRows(text);
+  const candidates: number[] = [];
+  for (let line = 1; line < rows.length; line++) if (rows[line] === 1) candidates.push(line);
+  if (candidates.length > 0 && DEFINITION_LINE.test(text)) return undefined;
+  const base = parseWith(gfmParser(mask & ~TABLE, false), text);
+  if (candidates.length === 0) return base;
+  let starts: number[] | undefined;
+  const children: RootContent[] = [];
+  let next = 0;
+  for (const child of base.children) {
+    const from = child.position?.start.line;
+    const to = child.position?.end.line;
+    if (from === undefined || to === undefined) return undefined;
+    // a possible delimiter row outside every top-level node
+    if (next < candidates.length && (candidates[next] as number) < from) return undefined;
+    let holds = false;
+    while (next < candidates.length && (candidates[next] as number) <= to) {
+      holds = true;
+      next++;
+    }
+    if (!holds || NO_TABLE_IN.has(child.type)) {
+      children.push(child);
+      continue;
+    }
+    if (child.type !== 'paragraph' && child.type !== 'heading') return undefined;
+    starts ??= lineStarts(text);
+    const start = starts[from - 1];
+    const end = lineEnd(text, starts[to - 1]);
+    if (start === undefined || end === undefined) return undefined;
+    const island = parseWith(gfmParser(mask, false), text.slice(start, end));
+    const first = island.children[0];
+    const last = island.children[island.children.length - 1];
+    // read alone, the first line must start what it started where it was (micromark reads a line
+    // after an indented code block differently, for one), and the last must end the same
+    if (first === undefined || last === undefined || !island.children.every((node) => ISLAND_NODES.has(node.type))) return undefined;
+    if (!(first.type === 'table' || first.type === 'paragraph' || first.type === child.type)) return undefined;
+    if (first.position?.start.column !== child.position?.start.column || first.position?.start.line !== 1 || last.position?.end.line !== to - from + 1) return undefined;
+    shift(island, from - 1, start);
+    children.push(...island.children);
+  }
+  if (next < candidates.length) return undefined;
+  return { ...base, children };
+}
+
+/**
+ * What could be a link definition: a `[label]:` (its label may run over lines and hold escaped
+ * brackets) first on its line, after nothing but white space and the markers of quotes and list items.
+ */
+const DEFINITION_LINE = /^[ \t>*+\-\d.)]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
+
+/** Offsets at which each line starts, lines ended as micromark ends them (CRLF, LF or CR). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  LINE_BREAK.lastIndex = 0;
+  for (let found = LINE_BREAK.exec(text); found !== null; found = LINE_BREAK.exec(text)) starts.push(found.index + found[0].length);
+  return starts;
+}
+
+/** Where the line starting at `start` ends (before its line ending). */
+function lineEnd(text: string, start: number | undefined): number | undefined {
+  if (start === undefined) return undefined;
+  let i = start;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
 }
 
 /**
@@ -368,9 +481,9 @@ function parseBodyOnly(text: string, withGfm: boolean, allGfm: boolean): Root {
   const matter = findFrontmatter(text);
   // without a frontmatter, the parser that looks for one (a failed attempt is not without effect
   // on what follows); a BOM at the start of the body would be dropped as if it started a file
-  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return withGfm ? parseWith(gfmParser(text, true, allGfm), text) : (lean ??= createLean()).parse(text);
+  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return withGfm ? parseGfm(text, true, allGfm) : (lean ??= createLean()).parse(text);
   const bodyText = text.slice(matter.bodyStart);
-  const tree = withGfm ? parseWith(gfmParser(bodyText, false, allGfm), bodyText) : (body ??= createBody()).parse(bodyText);
+  const tree = withGfm ? parseGfm(bodyText, false, allGfm) : (body ??= createBody()).parse(bodyText);
   const yaml: Yaml = {
     type: 'yaml',
     value: matter.value,

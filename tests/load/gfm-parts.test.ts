@@ -5,7 +5,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { gfmMask, parseMarkdown } from '../../src/load/markdown.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFrontmatter, gfmMask, parseMarkdown, tableIslands } from '../../src/load/markdown.js';
+import { useGeneratedSet } from '../helpers/generate.js';
 
 /**
  * Handbooks parse each body with only the GFM constructs it can hold (`gfmMask`); the tree must be
@@ -95,4 +98,94 @@ describe('parseMarkdown with the GFM constructs a text can hold', () => {
   it('gives remark-gfm tree for tables in lists, quotes and after paragraphs', () => {
     for (const text of ['para\n| a | b |\n| - | - |\n| 1 | 2 |\n', '- a | b\n  - | -\n  c | d\n', '> a | b\n> --|--\n> c\n', '> a | b\n--|--\n', 'a | b\n- | -\n', 'a\n\n| x |\n|:-:|\r\n| y |\r\n', '1. | a |\n   | - |\n2. b\n', 'a | b\r--|--\rc | d']) same(text);
   });
+
+  // tables are parsed only where one can be: in a paragraph or heading that the parse without
+  // tables reads from a possible delimiter row (markdown.ts `tableIslands`); elsewhere, or when
+  // the part parsed again could go on past that paragraph, the whole text is parsed with tables
+  it('gives remark-gfm tree where the table ends and something else goes on past its paragraph', () => {
+    for (const text of [
+      '| a |\n| - |\n2. foo\n\n   bar\n',
+      '| a |\n| - |\n    code\n\n    more\n',
+      '| a |\n| - |\n===\n',
+      '| a |\n| - |\n---\n',
+      '| a |\n| - |\n***\n| b |\n| - |\n',
+      'x\n| a |\n| - |\n| 1 |\n\ny',
+      '| a |\n| - |\n<div>\n\nz',
+      '| a |\n| - |\n> q\nlazy',
+      '| a |\n| - |\n- i\n\n  j',
+      'a | b\n--|--\nc  \n',
+      'a | b\n--|--\nc\\\n',
+      '| [x] |\n| - |\n\n[x]: /u',
+      '# T\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n- one\n- two\n',
+      ':::audience{professions="a"}\n| a |\n| - |\n:::\n',
+      '```\n| a |\n| - |\n```\n',
+      '| [a\\]b] |\n| - |\n\n> - [a\\]b]: /u\n',
+      '| [a b] |\n| - |\n\n[a\nb]: /u\n',
+      // read alone, `   -` is an empty list item; after indented code, micromark reads it as a paragraph
+      '    | a | b |\n\n   -\r\n| a | b |',
+      // after a frontmatter that is not one, micromark reads `>` as part of the paragraph
+      '---\nk: 1\n------[| a | b |\n| - | - |\n>\r\nb -}:',
+      'x\n| - | - |\n>\nb',
+    ]) {
+      same(text);
+      // a body after a frontmatter is parsed alone, and its tables where they can be
+      same(`---\nk: 1\n---\n${text}`);
+    }
+  });
+
+  const islandAtoms = [...tableAtoms, '2. ', '***', '~~~', '<!-- x -->', '[x]', '[x]: /u', '*a*', '<http://a.b>', '\n\n   ', '\n    '];
+  it('gives remark-gfm tree for random texts of table pieces next to every kind of block (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...islandAtoms), { minLength: 1, maxLength: 60 }), fc.boolean(), (parts, frontmatter) => {
+        same((frontmatter ? '---\nk: 1\n---\n' : '') + parts.join(''));
+      }),
+      { numRuns: 4000, seed: 23 },
+    );
+  });
 });
+
+describe('tableIslands', () => {
+  const generated = useGeneratedSet({ agencies: 12, seed: 'islands' });
+  const bodies = (dir: string): string[] => {
+    const out: string[] = [];
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!name.endsWith('.md')) continue;
+      const text = readFileSync(join(dir, name), 'utf8');
+      const matter = findFrontmatter(text);
+      out.push(matter === undefined ? text : text.slice(matter.bodyStart));
+    }
+    return out;
+  };
+
+  it('parses the tables of the example and generated sets where they are, with the tree remark-gfm gives', () => {
+    const root = join(import.meta.dirname, '../../protocols');
+    const withTables = [...bodies(root), ...bodies(generated())].filter((body) => (gfmMask(body) & TABLE) !== 0 && (gfmMask(body) & FOOTNOTE) === 0);
+    let tables = 0;
+    for (const body of withTables) {
+      const tree = tableIslands(body, gfmMask(body));
+      expect(tree).toBeDefined();
+      expect(JSON.stringify(tree)).toBe(JSON.stringify(reference.parse(body)));
+      tables += tree?.children.filter((node) => node.type === 'table').length ?? 0;
+    }
+    // every agency of the generated set holds a table of its services
+    expect(tables).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gives up where a table could be inside another block, or a cell could use a link definition', () => {
+    // a quote after the table's paragraph is left as it is
+    expect(tableIslands('x\n| - | - |\n> q\n', TABLE)?.children.map((n) => n.type)).toEqual(['paragraph', 'blockquote']);
+    expect(tableIslands('- a | b\n  --|--\n', TABLE)).toBeUndefined();
+    expect(tableIslands('> a | b\n> --|--\n', TABLE)).toBeUndefined();
+    expect(tableIslands('| [x] |\n| - |\n\n[x]: /u\n', TABLE)).toBeUndefined();
+    expect(tableIslands('| [a\\]b] |\n| - |\n\n> - [a\\]b]: /u\n', TABLE)).toBeUndefined();
+    expect(tableIslands('| [a b] |\n| - |\n\n[a\nb]: /u\n', TABLE)).toBeUndefined();
+    // (`:term[x]:` in prose is not one)
+    expect(tableIslands('- :term[x]: y\n\n| a |\n| - |\n', TABLE)?.children.map((n) => n.type)).toEqual(['list', 'table']);
+    // the first line read alone is not what it is after indented code
+    expect(tableIslands('    | a | b |\n\n   -\r\n| a | b |', TABLE)).toBeUndefined();
+    // a list after the table could take in what follows the paragraph
+    expect(tableIslands('| a |\n| - |\n2. foo\n\n   bar\n', TABLE)).toBeUndefined();
+    expect(tableIslands('| a |\n| - |\n| 1 |\n\ntext\n', TABLE)?.children.map((n) => n.type)).toEqual(['table', 'paragraph']);
+  });
+});
+
