@@ -277,8 +277,8 @@ function parseGfm(text: string, withFrontmatter: boolean, all: boolean): Root {
   return parseWith(gfmParser(mask, withFrontmatter), text);
 }
 
-/** Top-level nodes that a line of a table's delimiter row may be part of and that are the same with GFM's tables (`tableIslands`). */
-const NO_TABLE_IN = new Set(['thematicBreak', 'yaml']);
+/** A top-level node that a possible delimiter row may be part of and that is the same with GFM's tables: a `---` line alone (`tableIslands`). */
+const NO_TABLE_IN = new Set(['thematicBreak']);
 
 /**
  * What a part parsed again may hold: nodes that a paragraph's lines become with tables, and that
@@ -287,23 +287,26 @@ const NO_TABLE_IN = new Set(['thematicBreak', 'yaml']);
 const ISLAND_NODES = new Set(['table', 'paragraph', 'heading', 'thematicBreak']);
 
 /**
- * The GFM tree of `text`, parsed without GFM's table construct except where a table can be: a
- * table needs a delimiter row, and before GFM reads one the parse without tables reads the
- * table's lines as a paragraph (a heading, when a `---` or `===` line follows; a thematic break
- * for a `---` line alone). So each top-level paragraph or heading that holds a line that could be
- * a delimiter row (`markDelimiterRows`) is parsed again from its own lines with tables, and what
- * that gives takes its place, its positions moved to the file's (the rest of the text holds no
- * table, and is the same either way). Micromark tries the table construct at the start of every
- * line of every paragraph, and each attempt costs even when it gives up at once: on the
- * 1,000-agency set, whose agencies each hold one table, the bodies' GFM parse takes about a third
- * less time. `undefined` (parse the whole text with tables) when that could read differently: a
- * possible delimiter row in any other node (a list, a quote, a container, code), a text with a
- * link definition (a reference in a cell would need it), or a part parsed again that holds
- * anything but tables, paragraphs, headings and thematic breaks (a list or code could go on past
- * where the paragraph ended, and a quote there means its lines read differently alone), or that
- * starts with anything but a table or what the part was, or elsewhere than it (its first line
- * read differently without what came before it). A body only (no frontmatter construct). tests/load/gfm-parts.test.ts holds the trees equal to
- * remark-gfm's, on random texts of table pieces, containers and line endings.
+ * The GFM tree of a body (parsed without the frontmatter construct), parsed without GFM's table
+ * construct except where a table can be. A table needs a delimiter row, and before GFM reads one
+ * the parse without tables reads the table's lines as a paragraph (a heading, when a `---` or
+ * `===` line follows; a thematic break for a `---` line alone). So each top-level paragraph or
+ * heading that holds a line that could be a delimiter row (`markDelimiterRows`) is parsed again
+ * from its own lines with tables, and what that gives takes its place, its positions moved to the
+ * file's; the rest of the text holds no table, and is the same either way. Micromark tries the
+ * table construct at the start of every line of every paragraph, and each attempt costs even when
+ * it gives up at once: the 1,000-agency set's bodies, each with one table, parse a quarter to a
+ * third faster (docs/benchmarks.md).
+ *
+ * `undefined` (parse the whole text with tables) when that could read differently: a possible
+ * delimiter row in any other node (a list, a quote, a container, code); a text with a possible
+ * link definition (a reference in a cell would need it); a part parsed again that holds anything
+ * but tables, paragraphs, headings and thematic breaks (a list or code could go on past where the
+ * paragraph ended, and a quote there means its lines read differently alone), or that starts with
+ * anything but a table or what the part was, or elsewhere than it (its first line read
+ * differently without what came before it). tests/load/gfm-parts.test.ts holds the trees equal
+ * to remark-gfm's, on the example and generated sets and random texts of table pieces, containers
+ * and line endings.
  */
 export function tableIslands(text: string, mask: number): Root | undefined {
   const rows = markDelimiterRows(text);
