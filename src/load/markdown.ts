@@ -355,12 +355,14 @@ export function tableIslands(text: string, mask: number): Root | undefined {
 
 /**
  * What could be a link definition: a `[label]:` (its label may run over lines and hold escaped
- * brackets) first on its line, after nothing but white space and the markers of quotes and list items.
+ * brackets) first on its line, after nothing but white space and the markers of quotes and list
+ * items. A text parsed in parts (`tableIslands`, tree.ts `audienceTree`) is parsed whole when it
+ * may hold one: a reference in a part would need it.
  */
-const DEFINITION_LINE = /^[ \t>*+\-\d.)]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
+export const DEFINITION_LINE = /^[ \t>*+\-\d.)]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
 
 /** Offsets at which each line starts, lines ended as micromark ends them (CRLF, LF or CR). */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   LINE_BREAK.lastIndex = 0;
   for (let found = LINE_BREAK.exec(text); found !== null; found = LINE_BREAK.exec(text)) starts.push(found.index + found[0].length);
@@ -371,7 +373,7 @@ function lineStarts(text: string): number[] {
 function lineEnd(text: string, start: number | undefined): number | undefined {
   if (start === undefined) return undefined;
   let i = start;
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  while (i < text.length && eolAt(text, i) === 0) i++;
   return i;
 }
 

@@ -1,7 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { ParsedFile } from '../model/document.js';
 import type { Limits } from './limits.js';
-import { findFrontmatter, parseMarkdown } from './markdown.js';
+import { DEFINITION_LINE, findFrontmatter, lineStarts, parseMarkdown } from './markdown.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 
 /**
@@ -47,9 +47,6 @@ const AGENCY = /^kind:[ \t]*(?:agency|'agency'|"agency")[ \t]*(?:#.*)?\r?$/m;
 /** A footnote definition (GFM), where it may start a line (up to three spaces, or after a quote or list marker). */
 const FOOTNOTE_DEFINITION = /\[\^[^\]\n\r]*\]:/;
 
-/** A link or footnote definition: it could give meaning to a reference in a container, so the whole body is parsed. */
-const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
-
 /**
  * The GFM tree of a body's title and `:::audience` containers, the same as the whole body's
  * tree gives for them (`audiencesOnly`): the text is parsed with everything else left out. Kept
@@ -66,12 +63,12 @@ const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
 export function audienceTree(file: ParsedFile): Root | undefined {
   const text = file.text;
   const bodyStart = findFrontmatter(text)?.bodyStart ?? 0;
-  if (DEFINITION.test(text.slice(bodyStart))) return undefined;
+  if (DEFINITION_LINE.test(text.slice(bodyStart))) return undefined;
   const keep: [number, number][] = [[0, bodyStart]];
   let first = bodyStart;
   // (Markdown's white space only: a no-break space starts a paragraph)
   while (first < text.length && ' \t\r\n'.includes(text.charAt(first))) first++;
-  const starts = micromarkLineStarts(text);
+  const starts = lineStarts(text);
   const offset = (point: { line: number; column: number }): number => Math.min(text.length, (starts[point.line - 1] ?? text.length) + point.column - 1);
   for (const audience of file.body.audiences) {
     if (audience.range.start.column !== 1) return undefined;
@@ -119,16 +116,6 @@ function lineStartBefore(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
   return i;
-}
-
-/** Offsets at which each line starts, counting line endings as micromark does (CRLF, CR or LF). */
-function micromarkLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
 }
 
 /**

@@ -86,13 +86,17 @@ describe('parseMarkdown with the GFM constructs a text can hold', () => {
   // the table construct gives up early when the next line cannot be a delimiter row (markdown.ts
   // `quickTable`): rows, delimiter rows and near misses, in containers, lazy and not, any line ending
   const tableAtoms = ['| a | b |', 'a | b', '|', '| - |', '|---|---|', '--|--', '- | -', ':-: | -:', '-', ':', ' ', '   ', '    ', '\t', '\n', '\r\n', '\r', '\n\n', '> ', '>', '- ', '* ', '1. ', '2) ', '[^1]: ', 'a', 'b c', '\\|', '`|`', '---', '===', '#', '```', ':::audience{professions="a"}', ':::', ':term[x]', '<div>', '\u2028'];
-  it('gives remark-gfm tree for random texts of table pieces, containers and line endings (fast-check)', () => {
+  /** Random texts of `atoms`, with a frontmatter before them or not, give remark-gfm's tree. */
+  const sameForRandomTexts = (atoms: readonly string[], maxLength: number, seed: number): void => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...tableAtoms), { minLength: 1, maxLength: 50 }), fc.boolean(), (parts, frontmatter) => {
+      fc.property(fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength }), fc.boolean(), (parts, frontmatter) => {
         same((frontmatter ? '---\nk: 1\n---\n' : '') + parts.join(''));
       }),
-      { numRuns: 4000, seed: 11 },
+      { numRuns: 4000, seed },
     );
+  };
+  it('gives remark-gfm tree for random texts of table pieces, containers and line endings (fast-check)', () => {
+    sameForRandomTexts(tableAtoms, 50, 11);
   });
 
   it('gives remark-gfm tree for tables in lists, quotes and after paragraphs', () => {
@@ -135,12 +139,7 @@ describe('parseMarkdown with the GFM constructs a text can hold', () => {
 
   const islandAtoms = [...tableAtoms, '2. ', '***', '~~~', '<!-- x -->', '[x]', '[x]: /u', '*a*', '<http://a.b>', '\n\n   ', '\n    '];
   it('gives remark-gfm tree for random texts of table pieces next to every kind of block (fast-check)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...islandAtoms), { minLength: 1, maxLength: 60 }), fc.boolean(), (parts, frontmatter) => {
-        same((frontmatter ? '---\nk: 1\n---\n' : '') + parts.join(''));
-      }),
-      { numRuns: 4000, seed: 23 },
-    );
+    sameForRandomTexts(islandAtoms, 60, 23);
   });
 });
 

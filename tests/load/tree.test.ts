@@ -169,6 +169,16 @@ describe('the title and audience containers of other documents, parsed alone', (
     );
   });
 
+  it('give the tree of the whole body when a container refers to a definition in a quote, a list or over two lines', () => {
+    for (const definition of ['> [a]: https://example.org', '- [a]: https://example.org', '[a\nb]: https://example.org']) {
+      const label = definition.startsWith('[a\n') ? 'a b' : 'a';
+      const bytes = new TextEncoder().encode(`---\nkind: meeting\nid: m\n---\n# M\n\n${definition}\n\n:::audience{professions="nurse"}\nSee [the page][${label}].\n:::\n`);
+      const tree = parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree;
+      expect(tree).toEqual(wholeBodyTree('m.md', bytes));
+      expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
+    }
+  });
+
   it('keep an audience container after a first code fence that holds a blank line', () => {
     const text = '---\nkind: meeting\nid: m\n---\n```\ncode\n\nmore\n```\n\n:::audience{professions="nurse"}\nFor nurses.\n:::\n';
     const tree = load('m.md', text).tree;
