@@ -1,9 +1,10 @@
-import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { defaultConfig, findConfig, loadConfig, type Config } from './config/config.js';
 import { runRules, type SeverityMap } from './check/run-rules.js';
 import type { Diagnostic, Severity } from './model/diagnostic.js';
 import type { ParsedFile } from './model/document.js';
-import { ConfigError } from './model/errors.js';
+import { ConfigError, IoError, UsageError } from './model/errors.js';
 import type { Rule } from './model/rule.js';
 import { loadSet } from './load/load-set.js';
 import { RULES, validateRules } from './rules/index.js';
@@ -22,6 +23,13 @@ export interface LintOptions {
   configFile?: string;
   /** Severity overrides from `--rule id=severity`, applied after the config's. */
   ruleOverrides?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * A protocol set folder that `paths` belong to (`--set`): every document of it is read and the
+   * rules run over the whole set, as for the folder itself, but only findings in `paths` are
+   * returned, and only their files. So a draft is checked against the other agencies' ids,
+   * services and terms instead of as a set of one. Each path must be inside the folder.
+   */
+  set?: string;
   /** Loads the files; the default reads them in this thread. Injected by the parallel and cached loaders. */
   load?: (config: Config, paths: readonly string[], cwd: string) => Promise<readonly ParsedFile[]> | readonly ParsedFile[];
 }
@@ -58,15 +66,40 @@ export function severities(config: Config, overrides: Readonly<Record<string, Se
 /** Loads a set, validates it and (in `check` mode) runs every rule: the core of `validate` and `check`. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? '.');
-  const config = resolveConfig(options.paths, cwd, options.configFile);
+  const set = options.set === undefined ? undefined : resolve(cwd, options.set);
+  const config = resolveConfig(set === undefined ? options.paths : [set, ...options.paths], cwd, options.configFile);
   const severityMap = severities(config, options.ruleOverrides);
   const paths = options.paths.map((p) => resolve(cwd, p));
+  const inScope = set === undefined ? undefined : scopeOf(set, paths, cwd, options.paths);
+  const read = set === undefined ? paths : [set, ...paths];
   const files = options.load !== undefined
-    ? await options.load(config, paths, cwd)
-    : loadSet({ paths, base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits }).files;
+    ? await options.load(config, read, cwd)
+    : loadSet({ paths: read, base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits }).files;
   const rules = options.mode === 'check' ? RULES : validateRules();
   const diagnostics = runRules(files, { rules, severities: severityMap, knownRuleIds: RULES.map((r) => r.id) });
-  return { diagnostics, files, config, rules };
+  if (inScope === undefined) return { diagnostics, files, config, rules };
+  return { diagnostics: diagnostics.filter((d) => inScope(d.file)), files: files.filter((f) => inScope(f.file)), config, rules };
+}
+
+/**
+ * For `set`: whether a file (as findings name it, relative to `cwd`) is one of `paths` or below
+ * one of them. Throws a usage error for a path outside the set folder.
+ */
+function scopeOf(set: string, paths: readonly string[], cwd: string, given: readonly string[]): (file: string) => boolean {
+  const shown = relative(cwd, set) || '.';
+  const stat = statSync(set, { throwIfNoEntry: false });
+  if (stat === undefined) throw new IoError(`Cannot read the set \`${shown}\` given with --set: no such folder`);
+  if (!stat.isDirectory()) throw new UsageError(`--set takes the folder of a protocol set, and \`${shown}\` is not a folder`);
+  paths.forEach((path, i) => {
+    const inside = relative(set, path);
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      throw new UsageError(`\`${given[i] ?? path}\` is not inside the set \`${shown}\` given with --set: give paths inside it, or leave --set out`);
+    }
+  });
+  return (file) => {
+    const absolute = resolve(cwd, file);
+    return paths.some((path) => absolute === path || absolute.startsWith(path.endsWith(sep) ? path : `${path}${sep}`));
+  };
 }
 
 /** The folder a config's `ignore` globs are relative to: the config file's own folder. */

@@ -17,6 +17,7 @@ export interface LintFlags {
   maxWarnings?: string;
   rule: string[];
   config?: string;
+  set?: string;
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
@@ -64,10 +65,12 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
   }
   const jobs = parseJobs(flags.jobs);
   const cache = flags.cache === true ? cacheFile(flags.cacheLocation, io.cwd) : undefined;
+  if (flags.set !== undefined && flags.set.trim() === '') throw new UsageError('--set needs the folder of the protocol set, e.g. --set protocols/valdoria');
   const result = await lint({
-    paths: paths.length === 0 ? ['.'] : paths,
+    paths: paths.length > 0 ? paths : flags.set !== undefined ? [flags.set] : ['.'],
     mode,
     cwd: io.cwd,
+    ...(flags.set !== undefined ? { set: flags.set } : {}),
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     ruleOverrides: parseRuleFlags(flags.rule),
     load: (config, resolved, cwd) =>

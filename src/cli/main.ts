@@ -17,6 +17,7 @@ function addLintOptions(command: Command): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--rule <id=severity>', 'set a rule to off, warning or error (repeatable)', collect, [])
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
+    .option('--set <dir>', 'read the whole protocol set in this folder and report findings in the given paths only (check a draft in context)')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
     .option('--verbose', 'say what was read and skipped; show stack traces of internal errors')
