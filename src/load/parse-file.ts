@@ -163,6 +163,16 @@ function collectFacts(file: ParsedFile, tree: Root | undefined, facts: EventFact
 }
 
 /**
+ * The text with each lone CR (the line ending of files saved on classic Mac OS) as an LF.
+ * CommonMark and YAML both read a lone CR as a line ending, so the document means the same; the
+ * rest of protokit reads LF and CRLF. It is one character for one, so every offset, line and
+ * column stays the file's (a CR-only file was read as one line: its frontmatter as empty).
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
  * The per-document work, pure and self-contained so it can run in a worker: decode, parse the
  * Markdown and the frontmatter, check the kind and the schema, and collect body facts.
  */
@@ -181,7 +191,7 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
   if (!isUtf8(bytes)) {
     const bad = firstInvalidByte(bytes);
     const hasBom = decoded.charCodeAt(0) === 0xfeff;
-    file.text = hasBom ? decoded.slice(1) : decoded;
+    file.text = loneCrAsLf(hasBom ? decoded.slice(1) : decoded);
     file.isDocument = file.text.startsWith('---');
     // the valid prefix decodes to the same characters as in the whole (lossy) text
     const at = Math.max(0, Buffer.from(bytes.buffer, bytes.byteOffset, Math.max(0, bad)).toString('utf8').length - (hasBom ? 1 : 0));
@@ -190,7 +200,7 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
     return file;
   }
   const nul = decoded.indexOf('\u0000');
-  file.text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  file.text = loneCrAsLf(decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded);
   if (nul !== -1) {
     file.isDocument = true;
     const at = file.text.indexOf('\u0000');
