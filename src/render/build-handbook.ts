@@ -7,7 +7,7 @@ import type { DutyGroup, DutyItem, HandbookModel, PrincipleView, RoleView } from
 import type { Translator } from './i18n.js';
 import { buildContacts } from './build-contacts.js';
 import { buildGlossary } from './build-glossary.js';
-import { buildPathways, stepName } from './build-pathways.js';
+import { buildPathways, pathwayDiagram, pathwaysOf, stepName, type PathwayDiagram } from './build-pathways.js';
 import { ProseCache, buildProse } from './build-prose.js';
 import { buildReferrals } from './build-referrals.js';
 import type { RenderIndex } from './render-index.js';
@@ -21,6 +21,8 @@ export interface BuildContext {
   profession: string;
   sources: SourceList;
   prose: ProseCache;
+  /** The run's pathway diagrams, by pathway id (`pathwayDiagram`). */
+  diagrams: Map<string, PathwayDiagram>;
   /** Document text made safe to print (confidential addresses removed). */
   clean(text: unknown): string;
   /** The source number of a frontmatter value. */
@@ -41,6 +43,7 @@ export interface BuildContext {
  */
 export class HandbookBuilder {
   readonly prose: ProseCache;
+  private readonly diagrams = new Map<string, PathwayDiagram>();
 
   constructor(
     readonly rindex: RenderIndex,
@@ -49,21 +52,17 @@ export class HandbookBuilder {
     this.prose = new ProseCache(rindex, t);
   }
 
-  /** The handbook of one profession of the framework. */
-  build(professionId: string): HandbookModel {
+  /** What every handbook's context holds alike: the shared state and the functions that do not depend on the profession. */
+  private shared(): Omit<BuildContext, 'profession' | 'sources' | 'source'> {
     const { rindex, t } = this;
-    const info = rindex.professionById.get(professionId);
-    const sources = new SourceList();
     const confidential = t.t('contact.confidentialAddress');
     const clean = (text: unknown): string => (typeof text === 'string' ? rindex.redactor.redact(text.trim(), confidential) : '');
-    const ctx: BuildContext = {
+    return {
       rindex,
       t,
-      profession: professionId,
-      sources,
       prose: this.prose,
+      diagrams: this.diagrams,
       clean,
-      source: (label, doc, path) => sources.add(label, doc.file, lineOf(rindex.files.get(doc.file) ?? doc, path)),
       agencyName: (id) => (id === undefined ? '' : (str(rindex.set.agencies.get(id)?.value, 'name') ?? id)),
       roleLabel: (ref) => clean(roleLabel(rindex, ref)),
       termWords: (id) => str(rindex.set.terms.get(id)?.value, 'term') ?? humanise(id),
@@ -73,6 +72,38 @@ export class HandbookBuilder {
         if (within === '' || after === undefined) return within;
         return t.t('time.after', { within, step: stepName(`${pathway}/${after}`) });
       },
+    };
+  }
+
+  /**
+   * The distinct pathway diagrams the handbooks of `professions` show, in the order they are
+   * first needed when the handbooks are built in that order (so they can be laid out ahead).
+   */
+  diagramsFor(professions: readonly string[]): PathwayDiagram[] {
+    const ctx = this.shared();
+    const seen = new Set<string>();
+    const out: PathwayDiagram[] = [];
+    for (const profession of professions) {
+      for (const id of pathwaysOf(this.rindex, profession)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const made = pathwayDiagram(ctx, id);
+        if (made !== undefined) out.push(made);
+      }
+    }
+    return out;
+  }
+
+  /** The handbook of one profession of the framework. */
+  build(professionId: string): HandbookModel {
+    const { rindex, t } = this;
+    const info = rindex.professionById.get(professionId);
+    const sources = new SourceList();
+    const ctx: BuildContext = {
+      ...this.shared(),
+      profession: professionId,
+      sources,
+      source: (label, doc, path) => sources.add(label, doc.file, lineOf(rindex.files.get(doc.file) ?? doc, path)),
     };
     const cover = this.cover(ctx);
     const principles = this.principles(ctx);

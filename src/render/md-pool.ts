@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError, IoError, UsageError } from '../model/errors.js';
-import type { MarkdownReply, MarkdownWorkerData, MarkdownWrite } from './md-worker.js';
+import type { LayoutReply, LayoutRequest, MarkdownReply, MarkdownWorkerData, MarkdownWrite } from './md-worker.js';
 import type { MemoNode } from './prose-markdown.js';
 import type { MarkdownJob } from './to-markdown.js';
 
@@ -39,11 +39,19 @@ export class MarkdownPool {
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
+  /** The diagrams each worker was asked to lay out, and where their SVGs go. */
+  private readonly layouts = new Map<Worker, LayoutRequest['layout']>();
+  private onLaidOut: ((dot: string, label: string, svg: string) => void) | undefined;
 
   constructor(size: number, data: MarkdownWorkerData = {}) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_URL, { workerData: data });
-      worker.on('message', (reply: MarkdownReply) => {
+      worker.on('message', (reply: MarkdownReply | LayoutReply) => {
+        if ('laid' in reply) {
+          const request = this.layouts.get(worker)?.[reply.laid];
+          if (request !== undefined) this.onLaidOut?.(request.dot, request.label, reply.svg);
+          return;
+        }
         this.load.set(worker, (this.load.get(worker) ?? 1) - 1);
         const done = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
@@ -107,6 +115,21 @@ export class MarkdownPool {
     const done = new Promise<void>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     worker.postMessage(message);
     return done;
+  }
+
+  /**
+   * Has the workers lay out `diagrams` (Graphviz DOT and the SVG's label) before the handbooks
+   * they are sent next, each worker a share in the order given; `onLaidOut` gets each SVG as it
+   * comes back (when this thread takes the workers' messages). Call it once, before `write`.
+   */
+  layout(diagrams: LayoutRequest['layout'], onLaidOut: (dot: string, label: string, svg: string) => void): void {
+    this.onLaidOut = onLaidOut;
+    this.workers.forEach((worker, w) => {
+      const share = diagrams.filter((_, i) => i % this.workers.length === w);
+      if (share.length === 0) return;
+      this.layouts.set(worker, share);
+      worker.postMessage({ layout: share } satisfies LayoutRequest);
+    });
   }
 
   /** Stops the workers. */

@@ -6,6 +6,7 @@ import { UsageError } from '../model/errors.js';
 import { asList, asRecord, own, str } from '../util/data.js';
 import { didYouMean } from '../util/suggest.js';
 import { HandbookBuilder } from './build-handbook.js';
+import type { HandbookModel } from './handbook-model.js';
 import { isLang, LANGS, translatorFor, type Lang } from './i18n.js';
 import type { PdfPrinter } from './pdf.js';
 import { RenderIndex } from './render-index.js';
@@ -119,23 +120,44 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
   if (pool !== undefined) options.onInfo?.(`writing Markdown handbooks in ${poolSize + 1} threads (this one and ${poolSize} worker${poolSize === 1 ? '' : 's'})`);
   const pending: Promise<void>[] = [];
   try {
+    // With a worker and HTML, every handbook is built first (this thread's share is then the HTML
+    // alone), while the workers lay out the run's diagrams, in the order the handbooks need them,
+    // before they write the Markdown of the first handbooks; a diagram not back when its
+    // handbook's HTML is written is laid out here (the SVG is the same either way).
+    const models = new Map<string, HandbookModel>();
+    const sent = new Set<string>();
+    const send = (id: string, model: HandbookModel): boolean => {
+      const worker = pool?.available();
+      if (pool === undefined || worker === undefined || markdown === undefined) return false;
+      const writing = pool.write(worker, options.out, `${names.get(id) ?? 'profession'}.md`, markdownJob(model, builder.t));
+      // a failure is reported once, at the end (the others still settle)
+      writing.catch(() => undefined);
+      pending.push(writing);
+      sent.add(id);
+      return true;
+    };
+    if (pool !== undefined && html !== undefined) {
+      const receiver = html;
+      const diagrams = builder.diagramsFor(wanted);
+      if (diagrams.length > 0) pool.layout(diagrams.map((d) => ({ dot: d.dot, label: d.title })), (dot, label, svg) => receiver.laidOut(dot, label, svg));
+      for (const id of wanted) {
+        const model = builder.build(id);
+        models.set(id, model);
+        send(id, model);
+      }
+      // takes in what the workers sent meanwhile
+      await new Promise((resolveYield) => setImmediate(resolveYield));
+    }
     let done = 0;
     for (const id of wanted) {
-      const model = builder.build(id);
+      const model = models.get(id) ?? builder.build(id);
+      models.delete(id);
       const base = names.get(id) ?? 'profession';
       const written: string[] = [];
       const entry = { id, title: model.profession.title, html: '', md: '', pdf: '' };
       if (markdown !== undefined) {
-        const job = markdownJob(model, builder.t);
-        const worker = pool?.available();
-        if (pool !== undefined && worker !== undefined) {
-          const name = `${base}.md`;
-          const writing = pool.write(worker, options.out, name, job);
-          // a failure is reported once, at the end (the others still settle)
-          writing.catch(() => undefined);
-          pending.push(writing);
-          result.files.push(name);
-        } else write(`${base}.md`, markdown.handbook(job));
+        if (sent.has(id) || send(id, model)) result.files.push(`${base}.md`);
+        else write(`${base}.md`, markdown.handbook(markdownJob(model, builder.t)));
         written.push((entry.md = `${base}.md`));
       }
       if (html !== undefined) {
@@ -153,7 +175,7 @@ export async function renderHandbooks(options: RenderOptions): Promise<RenderRes
       result.handbooks.push({ profession: id, files: written });
       done++;
       options.onProgress?.(`[${done}/${wanted.length}] ${id}: ${written.join(', ')}`);
-      // lets the workers' replies in, so that idle workers get the next handbooks
+      // lets the workers' replies in (idle workers get the next handbooks; diagrams laid out)
       if (pool !== undefined) await new Promise((resolveYield) => setImmediate(resolveYield));
     }
     await Promise.all(pending);

@@ -15,6 +15,8 @@ export interface IndexView {
 /** Renders handbooks and the index page to self-contained HTML. */
 export interface HtmlRenderer {
   handbook(model: HandbookModel): string;
+  /** Takes a diagram's SVG laid out elsewhere (a worker thread: render.ts), as `createSvgRenderer` gives it. */
+  laidOut(dot: string, label: string, svg: string): void;
   index(view: IndexView): string;
 }
 
@@ -27,8 +29,9 @@ export async function createHtmlRenderer(options: { templatesDir?: string } = {}
   const templates: Templates = loadTemplates(options.templatesDir);
   const svg: SvgRenderer = await createSvgRenderer();
   const svgs = new Map<string, string>();
+  const keyOf = (dot: string, label: string): string => `${label}\u0000${dot}`;
   const svgFor = (dot: string, label: string): string => {
-    const key = `${label}\u0000${dot}`;
+    const key = keyOf(dot, label);
     let out = svgs.get(key);
     if (out === undefined) svgs.set(key, (out = svg(dot, label)));
     return out;
@@ -49,6 +52,10 @@ export async function createHtmlRenderer(options: { templatesDir?: string } = {}
         })),
       };
       return templates.handbook(view);
+    },
+    laidOut(dot, label, laid) {
+      const key = keyOf(dot, label);
+      if (!svgs.has(key)) svgs.set(key, laid);
     },
     index(view) {
       return templates.index(view);

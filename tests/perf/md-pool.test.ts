@@ -7,7 +7,8 @@ import { protocolDocuments } from '../../src/check/run-rules.js';
 import { SetIndex } from '../../src/check/set-index.js';
 import { HandbookBuilder, RenderIndex, translatorFor } from '../../src/render/index.js';
 import { createMarkdownRenderer, markdownJob, type MarkdownJob } from '../../src/render/to-markdown.js';
-import { BASIC, loadWithTrees, tempDir } from '../render/render-helpers.js';
+import { createSvgRenderer } from '../../src/render/diagram.js';
+import { BASIC, loadWithTrees, tempDir, VALDORIA } from '../render/render-helpers.js';
 
 /**
  * The Markdown worker pool of `render`: how many handbooks a worker may have queued before this
@@ -18,6 +19,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Pool {
   available(depth?: number): object | undefined;
+  layout(diagrams: { dot: string; label: string }[], onLaidOut: (dot: string, label: string, svg: string) => void): void;
   write(worker: object, out: string, name: string, job: MarkdownJob): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +63,44 @@ describe('MarkdownPool', () => {
       const expected = createMarkdownRenderer().handbook(job);
       expect(expected).toContain('# ');
       for (let i = 0; i < pool.QUEUE_DEPTH; i++) expect(readFileSync(join(out, `advocate-${i}.md`), 'utf8')).toBe(expected);
+    } finally {
+      await markdown.close();
+    }
+  }, 60_000);
+
+  it('lays out diagrams ahead in the workers, each share in order, as this thread would, and writes Markdown after', async () => {
+    const files = loadWithTrees(VALDORIA);
+    const rindex = new RenderIndex(new SetIndex(protocolDocuments(files)), files);
+    const builder = new HandbookBuilder(rindex, translatorFor('en'));
+    const diagrams = builder.diagramsFor(rindex.professions.map((p) => p.id)).map((d) => ({ dot: d.dot, label: d.title }));
+    expect(diagrams.length).toBeGreaterThan(2);
+    const svg = await createSvgRenderer();
+    const markdown = new pool.MarkdownPool(2);
+    try {
+      const laid: { dot: string; label: string; svg: string }[] = [];
+      const all = new Promise<void>((resolve) => {
+        markdown.layout(diagrams, (dot, label, text) => {
+          laid.push({ dot, label, svg: text });
+          if (laid.length === diagrams.length) resolve();
+        });
+      });
+      // a handbook sent after the layout is written too, by a worker that laid diagrams out first
+      const job = advocateJob();
+      const out = tempDir('protokit-md-pool-');
+      const worker = markdown.available();
+      expect(worker).toBeDefined();
+      await Promise.all([all, markdown.write(worker as object, out, 'advocate.md', job)]);
+      expect(readFileSync(join(out, 'advocate.md'), 'utf8')).toBe(createMarkdownRenderer().handbook(job));
+      // every diagram once, each worker's share (every second one) in the order given
+      expect(laid.map((d) => d.dot).sort()).toEqual(diagrams.map((d) => d.dot).sort());
+      for (const share of [0, 1]) {
+        const mine = diagrams.filter((_, i) => i % 2 === share).map((d) => d.dot);
+        expect(laid.map((d) => d.dot).filter((dot) => mine.includes(dot))).toEqual(mine);
+      }
+      for (const d of laid) {
+        expect(d.svg).toMatch(/^<svg class="pathway-svg" role="img"/);
+        expect(d.svg).toBe(svg(d.dot, d.label));
+      }
     } finally {
       await markdown.close();
     }
