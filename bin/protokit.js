@@ -9,4 +9,6 @@ const bundled = modified('../dist/bundle/protokit.js');
 const compiled = modified('../dist/cli/main.js');
 const { main } = await import(bundled !== undefined && (compiled === undefined || bundled >= compiled - 2000) ? '../dist/bundle/protokit.js' : '../dist/cli/main.js');
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+// standard input is opened only when --stdin reads it (process.stdin is created on first use)
+const lazyStdin = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() };
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdin: lazyStdin });

@@ -6,7 +6,7 @@ import type { Diagnostic, Severity } from './model/diagnostic.js';
 import type { ParsedFile } from './model/document.js';
 import { ConfigError, IoError, UsageError } from './model/errors.js';
 import type { Rule } from './model/rule.js';
-import { loadSet } from './load/load-set.js';
+import { loadSet, type GivenFile } from './load/load-set.js';
 import { RULES, validateRules } from './rules/index.js';
 import { nearest } from './util/suggest.js';
 
@@ -30,6 +30,11 @@ export interface LintOptions {
    * services and terms instead of as a set of one. Each path must be inside the folder.
    */
   set?: string;
+  /**
+   * A document's contents given instead of its file (`--stdin`): read as the file at `absolute`
+   * (one of `paths`), which need not exist; with `set`, it replaces that file of the set or joins it.
+   */
+  given?: GivenFile;
   /** Loads the files; the default reads them in this thread. Injected by the parallel and cached loaders. */
   load?: (config: Config, paths: readonly string[], cwd: string) => Promise<readonly ParsedFile[]> | readonly ParsedFile[];
 }
@@ -74,7 +79,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const read = set === undefined ? paths : [set, ...paths];
   const files = options.load !== undefined
     ? await options.load(config, read, cwd)
-    : loadSet({ paths: read, base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits }).files;
+    : loadSet({ paths: read, base: cwd, ignore: config.ignore, ...ignoreBaseOf(config), limits: config.limits, ...(options.given !== undefined ? { given: options.given } : {}) }).files;
   const rules = options.mode === 'check' ? RULES : validateRules();
   const diagnostics = runRules(files, { rules, severities: severityMap, knownRuleIds: RULES.map((r) => r.id) });
   if (inScope === undefined) return { diagnostics, files, config, rules };

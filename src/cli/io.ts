@@ -4,4 +4,6 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Standard input, read by `--stdin` (bin/protokit.js passes process.stdin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exitCodeOf, ignoreBaseOf, lint, type LintMode } from '../lint.js';
 import type { Severity } from '../model/diagnostic.js';
@@ -18,6 +19,8 @@ export interface LintFlags {
   rule: string[];
   config?: string;
   set?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
@@ -66,11 +69,14 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
   const jobs = parseJobs(flags.jobs);
   const cache = flags.cache === true ? cacheFile(flags.cacheLocation, io.cwd) : undefined;
   if (flags.set !== undefined && flags.set.trim() === '') throw new UsageError('--set needs the folder of the protocol set, e.g. --set protocols/valdoria');
+  const given = flags.stdin === true ? await stdinDocument(paths, flags, io) : undefined;
+  if (flags.stdin !== true && flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the document read with --stdin: add --stdin, or give the file as a path');
   const result = await lint({
-    paths: paths.length > 0 ? paths : flags.set !== undefined ? [flags.set] : ['.'],
+    paths: given !== undefined ? [given.name] : paths.length > 0 ? paths : flags.set !== undefined ? [flags.set] : ['.'],
     mode,
     cwd: io.cwd,
     ...(flags.set !== undefined ? { set: flags.set } : {}),
+    ...(given !== undefined ? { given: { absolute: given.absolute, bytes: given.bytes } } : {}),
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     ruleOverrides: parseRuleFlags(flags.rule),
     load: (config, resolved, cwd) =>
@@ -80,6 +86,7 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
         ignore: config.ignore,
         ...ignoreBaseOf(config),
         limits: config.limits,
+        ...(given !== undefined ? { given: { absolute: given.absolute, bytes: given.bytes } } : {}),
         jobs,
         ...(cache !== undefined ? { cache } : {}),
         ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}),
@@ -104,6 +111,23 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
   if (flags.output !== undefined) writeReport(resolve(io.cwd, flags.output), output);
   else io.stdout.write(output);
   return exitCode;
+}
+
+/** The document of `--stdin`: its bytes, read to the end of standard input, and the path it is read as. */
+async function stdinDocument(paths: readonly string[], flags: LintFlags, io: CliIo): Promise<{ name: string; absolute: string; bytes: Uint8Array }> {
+  if (paths.length > 0) throw new UsageError('--stdin reads one document from standard input: leave out the paths (name it with --stdin-filename, and give its set with --set DIR)');
+  const name = flags.stdinFilename ?? 'stdin.md';
+  if (name.trim() === '') throw new UsageError('--stdin-filename needs a path, e.g. --stdin-filename agencies/police.md');
+  const absolute = resolve(io.cwd, name);
+  if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true) throw new UsageError(`--stdin-filename names the document read with --stdin, and \`${name}\` is a folder: give a file's path`);
+  if (io.stdin === undefined) throw new UsageError('--stdin: this run has no standard input to read');
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  } catch (error) {
+    throw new IoError(`Cannot read standard input: ${(error as Error).message}`, { cause: error });
+  }
+  return { name, absolute, bytes: Buffer.concat(chunks) };
 }
 
 /** Writes the report for `--output`; any failure is one `IoError` line (exit code 2). */

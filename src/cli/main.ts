@@ -18,6 +18,8 @@ function addLintOptions(command: Command): Command {
     .option('--rule <id=severity>', 'set a rule to off, warning or error (repeatable)', collect, [])
     .option('-c, --config <file>', 'use this config file instead of the nearest protokit.config.yaml')
     .option('--set <dir>', 'read the whole protocol set in this folder and report findings in the given paths only (check a draft in context)')
+    .option('--stdin', 'read the document from standard input (an editor\'s unsaved buffer; read to its end) instead of from files')
+    .option('--stdin-filename <path>', 'the path of the document read with --stdin, for findings and the config (default: stdin.md); with --set, a file of the set it stands in for')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
     .option('--verbose', 'say what was read and skipped; show stack traces of internal errors')

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ParsedFile } from '../model/document.js';
 import { discover, type FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
-import { loadFile, readBytes } from './read-file.js';
-import type { ParsedFileWithTree } from './parse-file.js';
+import { readFound } from './read-file.js';
+import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 import { parseForHandbooks } from './tree.js';
 
 /** Where and how to load a set. */
@@ -21,6 +22,17 @@ export interface LoadOptions {
    * the trees handbooks read kept (see `parseForHandbooks`).
    */
   keepTree?: boolean;
+  /**
+   * A document's contents given instead of its file (`--stdin`: an editor's unsaved buffer): read
+   * as the file at `absolute`, which joins the set when it is not on disk.
+   */
+  given?: GivenFile;
+}
+
+/** A document's contents and the path it is read as. */
+export interface GivenFile {
+  absolute: string;
+  bytes: Uint8Array;
 }
 
 /** The loaded set: every Markdown file, parsed and validated, in a stable order. */
@@ -34,6 +46,8 @@ export function findFiles(options: LoadOptions): FoundFile[] {
   const seen = new Set<string>();
   const out: FoundFile[] = [];
   for (const path of options.paths) {
+    // the given document need not be on disk
+    if (options.given !== undefined && resolve(path) === options.given.absolute && !existsSync(path)) continue;
     const found = discover(path, options.ignore ?? [], options.limits.maxFiles, options.ignoreBase);
     for (const file of found.files) {
       const rel = relative(base, file.absolute).split(sep).join('/');
@@ -42,15 +56,19 @@ export function findFiles(options: LoadOptions): FoundFile[] {
       out.push({ ...file, file: rel });
     }
   }
+  if (options.given !== undefined) {
+    const rel = relative(base, options.given.absolute).split(sep).join('/');
+    if (!seen.has(rel)) out.push({ file: rel, absolute: options.given.absolute });
+  }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Loads a set in this thread (the parallel loader spreads the same work over workers). */
 export function loadSet(options: LoadOptions): LoadedSet {
   const files = findFiles(options).map((found) => {
-    if (options.keepTree !== true) return loadFile(found, options.limits);
-    const bytes = readBytes(found, options.limits);
-    return bytes instanceof Uint8Array ? parseForHandbooks(found.file, bytes, options.limits) : bytes;
+    const bytes = readFound(found, options.limits, options.given);
+    if (!(bytes instanceof Uint8Array)) return bytes;
+    return options.keepTree === true ? parseForHandbooks(found.file, bytes, options.limits) : parseFile(found.file, bytes, { limits: options.limits });
   });
   return { files };
 }

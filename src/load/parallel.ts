@@ -10,7 +10,7 @@ import { cacheKey, ParseCache, type CacheMode } from './cache.js';
 import type { Limits } from './limits.js';
 import { findFiles, type LoadOptions } from './load-set.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
-import { readBytes } from './read-file.js';
+import { readBytes, readFound } from './read-file.js';
 import { decodeText } from './text-decode.js';
 import { parseForHandbooks } from './tree.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
@@ -189,8 +189,20 @@ async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs
  * spreading the parsing over worker threads and, with a cache, parsing only what changed.
  */
 export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedFileWithTree[]> {
+  const all = findFiles(options);
+  const given = options.given;
+  const at = given === undefined ? -1 : all.findIndex((f) => f.absolute === given.absolute);
+  if (at === -1) return loadFound(all, options);
+  // the given document (`--stdin`) is parsed here, never cached: its contents are not the file's
+  const files = await loadFound(all.filter((_, i) => i !== at), options);
+  const found = all[at] as FoundFile;
+  files.splice(at, 0, parseOne(found, options.limits, readFound(found, options.limits, given), true, false, options.keepTree === true).file);
+  return files;
+}
+
+/** Loads found files: in parallel, and with the cache when there is one. */
+async function loadFound(found: readonly FoundFile[], options: FastLoadOptions): Promise<ParsedFileWithTree[]> {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
-  const found = findFiles(options);
   if (options.cache === undefined) return (await parse(found, options, jobs, false, () => undefined)).files;
 
   // `render` (keepTree) keeps its parses, trees included, apart from `check`'s (cache.ts)

@@ -2,7 +2,6 @@ import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
 import type { ParsedFile } from '../model/document.js';
 import type { FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
-import { parseFile, type ParseOptions, type ParsedFileWithTree } from './parse-file.js';
 
 /** A file that could not be read at all: one `io/read` finding, not a crash. */
 export function unreadable(file: string, message: string): ParsedFile {
@@ -53,9 +52,14 @@ export function readBytes(found: FoundFile, limits: Limits): Uint8Array | Parsed
   }
 }
 
-/** Reads and parses one found file. */
-export function loadFile(found: FoundFile, limits: Limits, options: ParseOptions = {}): ParsedFileWithTree {
-  const bytes = readBytes(found, limits);
-  if (!(bytes instanceof Uint8Array)) return bytes;
-  return parseFile(found.file, bytes, { ...options, limits });
+/**
+ * The bytes of a found file: those given for it (`--stdin`), held to the same size limit, or
+ * else read from disk (`readBytes`).
+ */
+export function readFound(found: FoundFile, limits: Limits, given: { absolute: string; bytes: Uint8Array } | undefined): Uint8Array | ParsedFile {
+  if (given === undefined || found.absolute !== given.absolute) return readBytes(found, limits);
+  if (given.bytes.byteLength > limits.maxFileSize) {
+    return unreadable(found.file, `This document is ${given.bytes.byteLength} bytes, over the ${limits.maxFileSize}-byte limit: split it, or raise \`limits.maxFileSize\` in protokit.config.yaml`);
+  }
+  return given.bytes;
 }

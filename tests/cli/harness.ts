@@ -15,7 +15,15 @@ export interface CliResult {
 }
 
 /** Runs `main(argv)` with fake streams: no process, no terminal. */
-export async function runMain(argv: readonly string[], options: { cwd: string; env?: Record<string, string>; tty?: boolean }): Promise<CliResult> {
+/** Standard input holding `text`, in two chunks (a multi-byte character may be cut between them). */
+async function* chunksOf(text: string): AsyncIterable<Uint8Array> {
+  const bytes = Buffer.from(text);
+  const half = Math.floor(bytes.length / 2);
+  yield bytes.subarray(0, half);
+  yield bytes.subarray(half);
+}
+
+export async function runMain(argv: readonly string[], options: { cwd: string; env?: Record<string, string>; tty?: boolean; stdin?: string }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -23,6 +31,7 @@ export async function runMain(argv: readonly string[], options: { cwd: string; e
     stderr: { write: (text: string) => (stderr += text), isTTY: options.tty === true },
     env: options.env ?? {},
     cwd: options.cwd,
+    ...(options.stdin !== undefined ? { stdin: chunksOf(options.stdin) } : {}),
   });
   return { code, stdout, stderr };
 }
