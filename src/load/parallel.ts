@@ -21,6 +21,12 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
  */
 export const MIN_FILES_FOR_WORKERS = 64;
 
+/**
+ * The young generation of a worker thread of `render` (its parse workers and its Markdown
+ * workers), in MB: Node's default is a fraction of this.
+ */
+export const YOUNG_GENERATION_MB = 192;
+
 /** Files per message to a worker: small enough to keep both cores busy to the end. */
 const BATCH = 8;
 
@@ -118,7 +124,9 @@ async function parseShared(found: readonly FoundFile[], options: FastLoadOptions
   const setup: WorkerSetup = { limits: options.limits, plain: wantPlain, trees };
   const count = Math.max(0, Math.min(jobs - 1, Math.ceil(found.length / BATCH) - 1));
   for (let t = 0; t < count; t++) {
-    const worker = new Worker(WORKER_URL, { workerData: setup });
+    // with trees (`render`), a larger young generation: the trees outlive it and each scavenge
+    // copies them, so fewer scavenges cost less (docs/benchmarks.md: 7 of 10 renders faster)
+    const worker = new Worker(WORKER_URL, { workerData: setup, ...(trees ? { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } } : {}) });
     workers.push(worker);
     worker.on('message', (reply: WorkerReply) => {
       inFlight--;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { YOUNG_GENERATION_MB } from '../load/parallel.js';
 import { InternalError, IoError, UsageError } from '../model/errors.js';
 import type { LayoutReply, LayoutRequest, MarkdownReply, MarkdownWorkerData, MarkdownWrite } from './md-worker.js';
 import type { MemoNode } from './prose-markdown.js';
@@ -45,7 +46,8 @@ export class MarkdownPool {
 
   constructor(size: number, data: MarkdownWorkerData = {}) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_URL, { workerData: data });
+      // a larger young generation, as for the parse workers of `render` (fewer scavenges of the models it is sent)
+      const worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (reply: MarkdownReply | LayoutReply) => {
         if ('laid' in reply) {
           const request = this.layouts.get(worker)?.[reply.laid];
