@@ -5,6 +5,7 @@ import type { Severity } from '../model/diagnostic.js';
 import { IoError, isToolError, UsageError } from '../model/errors.js';
 import { writeOutputFile } from '../io/atomic-write.js';
 import { cacheFile } from '../load/cache.js';
+import type { GivenFile } from '../load/load-set.js';
 import { defaultJobs, loadSetParallel } from '../load/parallel.js';
 import { REPORTERS } from '../report/index.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporter.js';
@@ -72,11 +73,11 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
   const given = flags.stdin === true ? await stdinDocument(paths, flags, io) : undefined;
   if (flags.stdin !== true && flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the document read with --stdin: add --stdin, or give the file as a path');
   const result = await lint({
-    paths: given !== undefined ? [given.name] : paths.length > 0 ? paths : flags.set !== undefined ? [flags.set] : ['.'],
+    paths: given !== undefined ? [flags.stdinFilename ?? STDIN_NAME] : paths.length > 0 ? paths : flags.set !== undefined ? [flags.set] : ['.'],
     mode,
     cwd: io.cwd,
     ...(flags.set !== undefined ? { set: flags.set } : {}),
-    ...(given !== undefined ? { given: { absolute: given.absolute, bytes: given.bytes } } : {}),
+    ...(given !== undefined ? { given } : {}),
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     ruleOverrides: parseRuleFlags(flags.rule),
     load: (config, resolved, cwd) =>
@@ -86,7 +87,7 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
         ignore: config.ignore,
         ...ignoreBaseOf(config),
         limits: config.limits,
-        ...(given !== undefined ? { given: { absolute: given.absolute, bytes: given.bytes } } : {}),
+        ...(given !== undefined ? { given } : {}),
         jobs,
         ...(cache !== undefined ? { cache } : {}),
         ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}),
@@ -113,21 +114,24 @@ export async function runLint(mode: LintMode, paths: readonly string[], flags: L
   return exitCode;
 }
 
-/** The document of `--stdin`: its bytes, read to the end of standard input, and the path it is read as. */
-async function stdinDocument(paths: readonly string[], flags: LintFlags, io: CliIo): Promise<{ name: string; absolute: string; bytes: Uint8Array }> {
+/** The path the document of `--stdin` is read as, unless `--stdin-filename` names one. */
+const STDIN_NAME = 'stdin.md';
+
+/** The document of `--stdin`: standard input, read to its end, as the file `--stdin-filename` names. */
+async function stdinDocument(paths: readonly string[], flags: LintFlags, io: CliIo): Promise<GivenFile> {
   if (paths.length > 0) throw new UsageError('--stdin reads one document from standard input: leave out the paths (name it with --stdin-filename, and give its set with --set DIR)');
-  const name = flags.stdinFilename ?? 'stdin.md';
+  const name = flags.stdinFilename ?? STDIN_NAME;
   if (name.trim() === '') throw new UsageError('--stdin-filename needs a path, e.g. --stdin-filename agencies/police.md');
   const absolute = resolve(io.cwd, name);
   if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true) throw new UsageError(`--stdin-filename names the document read with --stdin, and \`${name}\` is a folder: give a file's path`);
   if (io.stdin === undefined) throw new UsageError('--stdin: this run has no standard input to read');
-  const chunks: Buffer[] = [];
+  // (loaded here: a run without --stdin does not need it)
+  const { buffer } = await import('node:stream/consumers');
   try {
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    return { absolute, bytes: await buffer(io.stdin) };
   } catch (error) {
     throw new IoError(`Cannot read standard input: ${(error as Error).message}`, { cause: error });
   }
-  return { name, absolute, bytes: Buffer.concat(chunks) };
 }
 
 /** Writes the report for `--output`; any failure is one `IoError` line (exit code 2). */

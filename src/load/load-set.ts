@@ -3,7 +3,9 @@ import { relative, resolve, sep } from 'node:path';
 import type { ParsedFile } from '../model/document.js';
 import { discover, type FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
-import { readFound } from './read-file.js';
+import { readFound, type GivenFile } from './read-file.js';
+
+export type { GivenFile } from './read-file.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 import { parseForHandbooks } from './tree.js';
 
@@ -27,12 +29,6 @@ export interface LoadOptions {
    * as the file at `absolute`, which joins the set when it is not on disk.
    */
   given?: GivenFile;
-}
-
-/** A document's contents and the path it is read as. */
-export interface GivenFile {
-  absolute: string;
-  bytes: Uint8Array;
 }
 
 /** The loaded set: every Markdown file, parsed and validated, in a stable order. */

@@ -35,7 +35,7 @@ export function readBytes(found: FoundFile, limits: Limits): Uint8Array | Parsed
     if (!stat.isFile()) return unreadable(found.file, 'Cannot read this file: it is not a regular file (a folder, pipe or device), so it is not read');
     const size = stat.size;
     if (size > limits.maxFileSize) {
-      return unreadable(found.file, `This file is ${size} bytes, over the ${limits.maxFileSize}-byte limit: split it, or raise \`limits.maxFileSize\` in protokit.config.yaml`);
+      return tooLarge(found.file, 'file', size, limits);
     }
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
@@ -52,14 +52,23 @@ export function readBytes(found: FoundFile, limits: Limits): Uint8Array | Parsed
   }
 }
 
+/** A document's contents given instead of its file (`--stdin`), and the path it is read as. */
+export interface GivenFile {
+  absolute: string;
+  bytes: Uint8Array;
+}
+
+/** The finding for a file (or a given document) over `limits.maxFileSize`. */
+function tooLarge(file: string, what: 'file' | 'document', size: number, limits: Limits): ParsedFile {
+  return unreadable(file, `This ${what} is ${size} bytes, over the ${limits.maxFileSize}-byte limit: split it, or raise \`limits.maxFileSize\` in protokit.config.yaml`);
+}
+
 /**
  * The bytes of a found file: those given for it (`--stdin`), held to the same size limit, or
  * else read from disk (`readBytes`).
  */
-export function readFound(found: FoundFile, limits: Limits, given: { absolute: string; bytes: Uint8Array } | undefined): Uint8Array | ParsedFile {
+export function readFound(found: FoundFile, limits: Limits, given: GivenFile | undefined): Uint8Array | ParsedFile {
   if (given === undefined || found.absolute !== given.absolute) return readBytes(found, limits);
-  if (given.bytes.byteLength > limits.maxFileSize) {
-    return unreadable(found.file, `This document is ${given.bytes.byteLength} bytes, over the ${limits.maxFileSize}-byte limit: split it, or raise \`limits.maxFileSize\` in protokit.config.yaml`);
-  }
+  if (given.bytes.byteLength > limits.maxFileSize) return tooLarge(found.file, 'document', given.bytes.byteLength, limits);
   return given.bytes;
 }
