@@ -1,5 +1,5 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,24 @@ describe.concurrent('the built binary, in a temporary folder', () => {
     expect((await protokit(['check', 'set', '--no-color'], dir, { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
   });
 
+  it('render, in its second process: the same handbooks, output and exit codes as in one process', async () => {
+    const dir = copySet('small');
+    const files = (out: string): Record<string, string> => Object.fromEntries(readdirSync(join(dir, out)).sort().map((name) => [name, readFileSync(join(dir, out, name), 'utf8')]));
+    const two = await protokit(['render', 'set', '--out', 'two'], dir);
+    const one = await protokit(['render', 'set', '--out', 'one'], dir, { PROTOKIT_ONE_PROCESS: '1' });
+    expect(two).toEqual({ code: 0, stdout: one.stdout, stderr: '' });
+    expect(Object.keys(files('two')).length).toBeGreaterThan(1);
+    expect(files('two')).toEqual(files('one'));
+    // refused (errors in the set), and a usage error
+    const broken = brokenSet();
+    const refused = await protokit(['render', 'set', '--out', 'out'], broken);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).toContain('forensic-examinaton');
+    expect(refused).toEqual(await protokit(['render', 'set', '--out', 'out'], broken, { PROTOKIT_ONE_PROCESS: '1' }));
+    expect(existsSync(join(broken, 'out'))).toBe(false);
+    expect(oneLineError(await protokit(['render', 'set'], dir))).toBe('protokit: Say where to write the handbooks: --out DIR');
+  }, 60_000);
+
   it('--quiet and --max-warnings', async () => {
     const dir = copySet('small');
     editFile(join(dir, 'set/agencies/police.md'), (t) => t.replace('Officers attend quickly', '<!-- protokit-disable-next-line ref/unknown -->\nOfficers attend quickly'));
@@ -151,3 +169,87 @@ describe('bin/protokit.js', () => {
     expect(ran(fakeBuild({ compiled: 1_000_000_000 }))).toBe('compiled');
   });
 });
+
+describe('bin/protokit.js: render in a second process with V8 flags', () => {
+  const temps: string[] = [];
+  afterAll(() => {
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  });
+  /**
+   * A copy of bin/protokit.js beside a fake CLI that prints what its process was started with and
+   * exits with the code given after `--exit`, or, with `--wait`, prints its pid and waits.
+   */
+  function fakeCli(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'protokit-bin-'));
+    temps.push(dir);
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(BIN, join(dir, 'bin/protokit.js'));
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    mkdirSync(join(dir, 'dist/cli'), { recursive: true });
+    writeFileSync(
+      join(dir, 'dist/cli/main.js'),
+      `export async function main(argv, io) {
+  if (argv.includes('--wait')) { io.stdout.write(String(process.pid) + '\\n'); await new Promise(() => setInterval(() => {}, 1000)); }
+  io.stdout.write(JSON.stringify({ execArgv: process.execArgv, argv }));
+  io.stderr.write('to stderr');
+  const i = argv.indexOf('--exit');
+  return i < 0 ? 0 : Number(argv[i + 1]);
+}\n`,
+    );
+    return join(dir, 'bin/protokit.js');
+  }
+  const started = (bin: string, args: string[], options: { env?: Record<string, string>; nodeFlags?: string[] } = {}) => {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'PROTOKIT_ONE_PROCESS') env[key] = value;
+    const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), bin, ...args], { encoding: 'utf8', env: { ...env, ...options.env } });
+    return { code: result.status, stderr: result.stderr, ...(JSON.parse(result.stdout) as { execArgv: string[]; argv: string[] }) };
+  };
+  const FLAGS = ['--single-threaded-gc', '--max-semi-space-size=64'];
+
+  it('render runs in a Node process started with the flags, with the same arguments, output and exit code', () => {
+    const bin = fakeCli();
+    expect(started(bin, ['render', 'set', '--out', 'out dir', '--exit', '3'])).toEqual({ code: 3, stderr: 'to stderr', execArgv: FLAGS, argv: ['render', 'set', '--out', 'out dir', '--exit', '3'] });
+    expect(started(bin, ['render', '--exit', '0'])).toMatchObject({ code: 0, execArgv: FLAGS });
+  });
+
+  it('every other command, PROTOKIT_ONE_PROCESS, or flags given to Node: one process, as started', () => {
+    const bin = fakeCli();
+    expect(started(bin, ['check', 'set', '--exit', '1'])).toEqual({ code: 1, stderr: 'to stderr', execArgv: [], argv: ['check', 'set', '--exit', '1'] });
+    expect(started(bin, ['validate', 'render'])).toMatchObject({ code: 0, execArgv: [] });
+    expect(started(bin, ['render', '--exit', '2'], { env: { PROTOKIT_ONE_PROCESS: '1' } })).toMatchObject({ code: 2, execArgv: [] });
+    expect(started(bin, ['render'], { nodeFlags: ['--no-warnings'] })).toMatchObject({ code: 0, execArgv: ['--no-warnings'] });
+  });
+
+  it('a SIGTERM to the command ends the render process too, and the command ends by that signal', async () => {
+    const bin = fakeCli();
+    const command = spawn(process.execPath, [bin, 'render', '--wait'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => command.on('exit', (_code, signal) => resolve(signal)));
+    const renderPid = await new Promise<number>((resolve) => command.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    expect(renderPid).not.toBe(command.pid);
+    expect(alive(renderPid)).toBe(true);
+    command.kill('SIGTERM');
+    expect(await ended).toBe('SIGTERM');
+    for (let i = 0; i < 100 && alive(renderPid); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(alive(renderPid)).toBe(false);
+  }, 20_000);
+});
+
+/** Whether process `pid` runs (a zombie, ended but not yet reaped, does not). */
+function alive(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (existsSync('/proc/self/stat')) return existsSync(stat) && !/^\d+ \(.*\) Z/s.test(readFileSafe(stat));
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
