@@ -190,7 +190,8 @@ describe('bin/protokit.js: render in a second process with V8 flags', () => {
       join(dir, 'dist/cli/main.js'),
       `export async function main(argv, io) {
   if (argv.includes('--wait')) { io.stdout.write(String(process.pid) + '\\n'); await new Promise(() => setInterval(() => {}, 1000)); }
-  io.stdout.write(JSON.stringify({ execArgv: process.execArgv, argv }));
+  if (argv.includes('--busy')) { io.stdout.write(String(process.pid) + '\\n'); for (;;); }
+  io.stdout.write(JSON.stringify({ execArgv: process.execArgv, argv, env: Object.keys(io.env).filter((key) => key.startsWith('PROTOKIT_')) }));
   io.stderr.write('to stderr');
   const i = argv.indexOf('--exit');
   return i < 0 ? 0 : Number(argv[i + 1]);
@@ -200,21 +201,22 @@ describe('bin/protokit.js: render in a second process with V8 flags', () => {
   }
   const started = (bin: string, args: string[], options: { env?: Record<string, string>; nodeFlags?: string[] } = {}) => {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'PROTOKIT_ONE_PROCESS') env[key] = value;
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('PROTOKIT_')) env[key] = value;
     const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), bin, ...args], { encoding: 'utf8', env: { ...env, ...options.env } });
-    return { code: result.status, stderr: result.stderr, ...(JSON.parse(result.stdout) as { execArgv: string[]; argv: string[] }) };
+    return { code: result.status, stderr: result.stderr, ...(JSON.parse(result.stdout) as { execArgv: string[]; argv: string[]; env: string[] }) };
   };
   const FLAGS = ['--single-threaded-gc', '--max-semi-space-size=64'];
 
   it('render runs in a Node process started with the flags, with the same arguments, output and exit code', () => {
     const bin = fakeCli();
-    expect(started(bin, ['render', 'set', '--out', 'out dir', '--exit', '3'])).toEqual({ code: 3, stderr: 'to stderr', execArgv: FLAGS, argv: ['render', 'set', '--out', 'out dir', '--exit', '3'] });
+    // (the pid of the command, which the render process watches, is not left in the CLI's environment)
+    expect(started(bin, ['render', 'set', '--out', 'out dir', '--exit', '3'])).toEqual({ code: 3, stderr: 'to stderr', execArgv: FLAGS, argv: ['render', 'set', '--out', 'out dir', '--exit', '3'], env: [] });
     expect(started(bin, ['render', '--exit', '0'])).toMatchObject({ code: 0, execArgv: FLAGS });
   });
 
   it('every other command, PROTOKIT_ONE_PROCESS, or flags given to Node: one process, as started', () => {
     const bin = fakeCli();
-    expect(started(bin, ['check', 'set', '--exit', '1'])).toEqual({ code: 1, stderr: 'to stderr', execArgv: [], argv: ['check', 'set', '--exit', '1'] });
+    expect(started(bin, ['check', 'set', '--exit', '1'])).toEqual({ code: 1, stderr: 'to stderr', execArgv: [], argv: ['check', 'set', '--exit', '1'], env: [] });
     expect(started(bin, ['validate', 'render'])).toMatchObject({ code: 0, execArgv: [] });
     expect(started(bin, ['render', '--exit', '2'], { env: { PROTOKIT_ONE_PROCESS: '1' } })).toMatchObject({ code: 2, execArgv: [] });
     expect(started(bin, ['render'], { nodeFlags: ['--no-warnings'] })).toMatchObject({ code: 0, execArgv: ['--no-warnings'] });
@@ -231,6 +233,20 @@ describe('bin/protokit.js: render in a second process with V8 flags', () => {
     expect(await ended).toBe('SIGTERM');
     for (let i = 0; i < 100 && alive(renderPid); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(alive(renderPid)).toBe(false);
+  }, 20_000);
+
+  it('a SIGKILL to the command (which nothing can pass on) ends the render process too, even while it is busy', async () => {
+    const bin = fakeCli();
+    const command = spawn(process.execPath, [bin, 'render', '--busy'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const renderPid = await new Promise<number>((resolve) => command.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    try {
+      expect(alive(renderPid)).toBe(true);
+      command.kill('SIGKILL');
+      for (let i = 0; i < 100 && alive(renderPid); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(alive(renderPid)).toBe(false);
+    } finally {
+      if (alive(renderPid)) process.kill(renderPid, 'SIGKILL');
+    }
   }, 20_000);
 });
 
