@@ -60,5 +60,5 @@ async function watchParent(parent) {
   if (!Number.isSafeInteger(parent) || parent <= 0) return;
   const { Worker } = await import('node:worker_threads');
   const code = `setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 100);`;
-  new Worker(code, { eval: true, stdout: true, stderr: true }).unref();
+  new Worker(code, { eval: true }).unref();
 }

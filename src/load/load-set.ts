@@ -4,10 +4,10 @@ import type { ParsedFile } from '../model/document.js';
 import { discover, type FoundFile } from '../io/discover.js';
 import type { Limits } from './limits.js';
 import { readFound, type GivenFile } from './read-file.js';
-
-export type { GivenFile } from './read-file.js';
 import { parseFile, type ParsedFileWithTree } from './parse-file.js';
 import { parseForHandbooks } from './tree.js';
+
+export type { GivenFile } from './read-file.js';
 
 /** Where and how to load a set. */
 export interface LoadOptions {

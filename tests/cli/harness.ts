@@ -14,7 +14,6 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `main(argv)` with fake streams: no process, no terminal. */
 /** Standard input holding `text`, in two chunks (a multi-byte character may be cut between them). */
 async function* chunksOf(text: string): AsyncIterable<Uint8Array> {
   const bytes = Buffer.from(text);
@@ -23,6 +22,7 @@ async function* chunksOf(text: string): AsyncIterable<Uint8Array> {
   yield bytes.subarray(half);
 }
 
+/** Runs `main(argv)` with fake streams: no process, no terminal. */
 export async function runMain(argv: readonly string[], options: { cwd: string; env?: Record<string, string>; tty?: boolean; stdin?: string }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
