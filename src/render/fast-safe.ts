@@ -1,4 +1,3 @@
-import { remember } from '../util/memo.js';
 /**
  * A faster `state.safe` for mdast-util-to-markdown (remark-stringify), giving the same text.
  *
@@ -41,9 +40,28 @@ export interface SafeState {
   safe: (this: SafeState, input: string | null | undefined, config: SafeConfig) => string;
 }
 
-/** Results kept per set of patterns (every handbook of a run has the same), at most `MAX_KEPT` (some 50 MB; all are dropped when it is reached). */
-const kept = new Map<string, Map<string, string>>();
-const MAX_KEPT = 100_000;
+/**
+ * Results kept per set of patterns (every handbook of a run has the same), then per context (all
+ * that a result depends on besides the text: `contextOf`), then per text; at most `maxKept` in
+ * all (some 50 MB; all are dropped when it is reached). The text is a key of its own, not part of
+ * one long string with its context: a text node's value is hashed once (V8 keeps a string's hash),
+ * and the short context each time, instead of both joined anew for every text written.
+ */
+const kept = new Map<string, Map<string, Map<string, string>>>();
+let maxKept = 100_000;
+let keptCount = 0;
+
+/** How many results are kept now (all pattern sets and contexts), and the bound (for tests). */
+export function keptResults(): { kept: number; max: number } {
+  let n = 0;
+  for (const contexts of kept.values()) for (const byText of contexts.values()) n += byText.size;
+  return { kept: n, max: maxKept };
+}
+
+/** Sets the bound on kept results (tests: a small one, to see it reached). */
+export function setMaxKept(max: number): void {
+  maxKept = max;
+}
 
 /** Numbers of pattern objects (every serializer's state lists the same objects: the library and its extensions keep them). */
 const patternIds = new WeakMap<object, number>();
@@ -60,12 +78,12 @@ function signatureOf(patterns: readonly UnsafePattern[]): string {
     .join(',');
 }
 
-/** Everything `safe`'s result depends on besides the patterns, as one unambiguous key. */
-function keyOf(stack: readonly string[], input: string, config: SafeConfig): string {
+/** Everything `safe`'s result depends on besides the patterns and the text, as one unambiguous key. */
+function contextOf(stack: readonly string[], config: SafeConfig): string {
   const before = config.before || '';
   const after = config.after || '';
   const encode = config.encode ? config.encode.join('') : '';
-  return `${stack.join(' ')}\u0000${before.length}:${before}${after.length}:${after}${config.beforeNode?.type ?? ''}\u0000${config.afterNode?.type ?? ''}\u0000${encode.length}:${encode}${input}`;
+  return `${stack.join(' ')}\u0000${before.length}:${before}${after.length}:${after}${config.beforeNode?.type ?? ''}\u0000${config.afterNode?.type ?? ''}\u0000${encode.length}:${encode}`;
 }
 
 /** The distinct characters of a list of patterns (computed once per list). */
@@ -96,7 +114,21 @@ export function installFastSafe(state: SafeState): void {
   if (results === undefined) kept.set(signature, (results = new Map()));
   const memo = results;
   state.safe = function keptSafe(this: SafeState, input, config) {
-    return remember(memo, keyOf(state.stack, input || '', config), MAX_KEPT, () => fastSafe(input, config));
+    const context = contextOf(state.stack, config);
+    let byText = memo.get(context);
+    if (byText === undefined) memo.set(context, (byText = new Map()));
+    const text = input || '';
+    const found = byText.get(text);
+    if (found !== undefined) return found;
+    const result = fastSafe(input, config);
+    if (keptCount >= maxKept) {
+      for (const contexts of kept.values()) contexts.clear();
+      keptCount = 0;
+      memo.set(context, (byText = new Map()));
+    }
+    byText.set(text, result);
+    keptCount++;
+    return result;
   };
 }
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HandbookBuilder, RenderIndex, translatorFor } from '../../src/render/index.js';
 import { SetIndex } from '../../src/check/set-index.js';
 import { protocolDocuments } from '../../src/check/run-rules.js';
+import { keptResults, setMaxKept } from '../../src/render/fast-safe.js';
 import { proseRoot, setFastSafe, stringifyMarkdown } from '../../src/render/prose-markdown.js';
 import { BASIC, SPANISH, VALDORIA, loadWithTrees, tempDir } from './render-helpers.js';
 import { generateSet } from '../helpers/generate.js';
@@ -74,6 +75,27 @@ describe('the fast safe of the Markdown writer', () => {
       }),
       { numRuns: 2000, seed: 11 },
     );
+  });
+
+  it('keeps at most its bound of results, then starts again, and still writes what the library writes', () => {
+    const { max } = keptResults();
+    setMaxKept(40);
+    try {
+      // 150 distinct texts (each in two contexts), written twice: the bound is reached several times
+      const root: Root = {
+        type: 'root',
+        children: Array.from({ length: 150 }, (_, i): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: `${i}. item ${i} *` }, { type: 'strong', children: [{ type: 'text', value: `#${i}_` }] }] })),
+      };
+      const [library, fast] = both(root);
+      expect(fast).toBe(library);
+      expect(fast).toContain('149\\. item 149 \\*');
+      expect(keptResults().kept).toBeLessThanOrEqual(40);
+      expect(keptResults().kept).toBeGreaterThan(0);
+      expect(stringifyMarkdown(root)).toBe(library);
+      expect(keptResults().kept).toBeLessThanOrEqual(40);
+    } finally {
+      setMaxKept(max);
+    }
   });
 
   it('still escapes what would read as Markdown', () => {
