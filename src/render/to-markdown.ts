@@ -102,8 +102,11 @@ export function createMarkdownRenderer(options: { templatesDir?: string } = {}):
   return {
     handbook(job) {
       const text = templates.handbook(markdownView(job, md));
-      // one line ending at the end of the file, whatever the templates leave
-      return `${text.replace(/\n+$/, '')}\n`;
+      // one line ending at the end of the file, whatever the templates leave (a loop: /\n+$/ tries
+      // every line ending of a handbook of megabytes)
+      let end = text.length;
+      while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+      return `${text.slice(0, end)}\n`;
     },
   };
 }
