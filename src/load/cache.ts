@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -8,6 +9,7 @@ import { IoError } from '../model/errors.js';
 import { schemasDir } from '../validate/schemas.js';
 import { VERSION } from '../version.js';
 import type { Limits } from './limits.js';
+import { TREE_PACKAGES } from './markdown.js';
 
 /**
  * The parse cache (`--cache`): what `parseFile` produced for each file (findings of the document
@@ -15,13 +17,14 @@ import type { Limits } from './limits.js';
  * for `check` (mode `check`: no tree) and for `render` (mode `render`: what `parseForHandbooks`
  * gives, with the GFM tree handbooks show). The two modes keep their entries side by side in one
  * file, so that `check --cache` and `render --cache` given one file do not throw out each other's.
- * The whole cache is keyed on protokit's version, the code that parses and validates, the JSON
- * Schemas and the config's limits; a cache made under another key is ignored.
+ * The whole cache is keyed on protokit's version, the code that parses and validates, the
+ * installed packages that parse (`installedPackages`), the JSON Schemas and the config's limits;
+ * a cache made under another key is ignored.
  *
  * One file, written atomically:
  *
  *     protokit-cache 4\n        magic and format
- *     <key>\n                   SHA-256 (hex) of version, code, schemas and limits
+ *     <key>\n                   SHA-256 (hex) of version, code, packages, schemas and limits
  *     <checksum>\n              SHA-1 (hex) of everything after this line
  *     <index>\n                 JSON: [[mode, path, hash, plain, encoding, length], ...]
  *     <entries>                 each entry's bytes, one after the other, in the index's order
@@ -134,28 +137,127 @@ export interface FingerprintSources {
   schemas: URL;
   /** Folders of the code that parses, validates and shapes the result. */
   code: readonly URL[];
+  /** `name@version` of the installed packages whose code parses (`packageVersions`). */
+  packages?: readonly string[];
 }
 
-/** SHA-256 of a version, the `*.json` of a schema folder, and the code files of some folders. */
+/** SHA-256 of a version, the `*.json` of a schema folder, the code files of some folders and package versions. */
 export function fingerprintOf(sources: FingerprintSources): string {
   const hash = createHash('sha256');
   hash.update(`protokit ${sources.version}\n`);
   hashFolder(hash, sources.schemas, (name) => name.endsWith('.json'));
   const code = (name: string): boolean => /\.(js|ts|mjs|cjs)$/.test(name) && !name.endsWith('.d.ts');
   for (const folder of sources.code) hashFolder(hash, folder, code);
+  for (const pkg of sources.packages ?? []) hash.update(`package ${pkg}\n`);
   return hash.digest('hex');
+}
+
+/**
+ * The packages whose code decides a parse result: what the loader loads (check-deps.ts and
+ * yaml-lib.ts for every command; the precompiled validators' ajv runtime; markdown.ts's tree
+ * builders for `render`). With everything they depend on (`packageVersions`), their versions are
+ * part of the cache's key: an update of any of them (say mdast-util-from-markdown, under
+ * remark-parse) leaves protokit's own code as it was, and the trees and facts cached before it
+ * are then not trusted.
+ */
+const PARSER_PACKAGES: readonly string[] = ['micromark', 'micromark-extension-directive', 'micromark-extension-frontmatter', 'parse-entities', 'mdast-util-to-string', 'js-yaml', 'yaml', 'ajv', ...TREE_PACKAGES];
+
+/**
+ * `name@version` of the packages `roots` name and of every package they depend on (their
+ * `dependencies`, found as Node finds them: in the nearest `node_modules` up from the package
+ * that depends on them), sorted; a package not found is `name@missing`. It reads only
+ * package.json files (some 90 for protokit's parsers, ~10 ms).
+ */
+export function packageVersions(roots: readonly string[], from: string | URL): string[] {
+  const seen = new Map<string, string>();
+  const out = new Set<string>();
+  // where Node looks for a package from each dependent (the same for every name it asks for)
+  const lookups = new Map<string, readonly string[]>();
+  const lookupOf = (dependent: string): readonly string[] => {
+    let paths = lookups.get(dependent);
+    if (paths === undefined) {
+      try {
+        paths = createRequire(dependent).resolve.paths('a-package') ?? [];
+      } catch {
+        paths = [];
+      }
+      lookups.set(dependent, paths);
+    }
+    return paths;
+  };
+  const queue: { name: string; from: string }[] = roots.map((name) => ({ name, from: typeof from === 'string' ? from : from.href }));
+  while (queue.length > 0) {
+    const { name, from: dependent } = queue.pop() as { name: string; from: string };
+    const folder = lookupOf(dependent)
+      .map((base) => join(base, name))
+      .find((candidate) => existsSync(join(candidate, 'package.json')));
+    if (folder === undefined) {
+      out.add(`${name}@missing`);
+      continue;
+    }
+    if (seen.has(folder)) continue;
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    } catch {
+      manifest = undefined;
+    }
+    const fields = isObject(manifest) ? manifest : {};
+    const id = `${typeof fields['name'] === 'string' ? fields['name'] : name}@${typeof fields['version'] === 'string' ? fields['version'] : 'unknown'}`;
+    seen.set(folder, id);
+    out.add(id);
+    const dependencies = fields['dependencies'];
+    if (isObject(dependencies)) for (const dependency of Object.keys(dependencies)) queue.push({ name: dependency, from: join(folder, 'package.json') });
+  }
+  return [...out].sort();
+}
+
+/**
+ * What identifies the installed versions of the packages `roots` name and depend on: with npm,
+ * the hidden lockfile it keeps in the `node_modules` folder they are installed in
+ * (`.package-lock.json`: every installed package's version and integrity, rewritten by every
+ * install, update or removal), its SHA-256 (one small file read: a run with `--cache` pays ~1 ms
+ * for it, where the versions one by one take ~20 ms); else (another package manager)
+ * `packageVersions`.
+ */
+export function installedPackages(roots: readonly string[], from: string | URL): string[] {
+  const first = roots[0];
+  if (first !== undefined) {
+    let paths: readonly string[] = [];
+    try {
+      paths = createRequire(from).resolve.paths(first) ?? [];
+    } catch {
+      paths = [];
+    }
+    const modules = paths.find((base) => existsSync(join(base, first, 'package.json')));
+    if (modules !== undefined) {
+      try {
+        return [`npm-lockfile ${sha256(readFileSync(join(modules, '.package-lock.json')))}`];
+      } catch {
+        // no hidden lockfile: the versions one by one
+      }
+    }
+  }
+  return packageVersions(roots, from);
 }
 
 let fingerprint: string | undefined;
 
 /**
- * The fingerprint of this protokit: its version, its JSON Schemas, and the code of the loader,
- * the validators, the model, the utilities they use and the bundles of the libraries they load
- * (dist/vendor/, which change with those libraries' versions), so that a rebuilt protokit of the
- * same version does not trust results of its older self.
+ * The fingerprint of this protokit: its version, its JSON Schemas, the code of the loader, the
+ * validators, the model, the utilities they use and the bundles of the libraries they load
+ * (dist/vendor/, which change with those libraries' versions), and the parsing packages
+ * installed (`installedPackages` of `PARSER_PACKAGES`: the trees of `render` come from packages
+ * that are not bundled), so that neither a rebuilt protokit of the same version nor an update of
+ * a library trusts results of before.
  */
 export function parserFingerprint(): string {
-  fingerprint ??= fingerprintOf({ version: VERSION, schemas: schemasDir, code: ['../load/', '../validate/', '../model/', '../util/', '../vendor/'].map((f) => new URL(f, import.meta.url)) });
+  fingerprint ??= fingerprintOf({
+    version: VERSION,
+    schemas: schemasDir,
+    code: ['../load/', '../validate/', '../model/', '../util/', '../vendor/'].map((f) => new URL(f, import.meta.url)),
+    packages: installedPackages(PARSER_PACKAGES, new URL(import.meta.url)),
+  });
   return fingerprint;
 }
 

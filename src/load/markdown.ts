@@ -52,6 +52,9 @@ const GFM_MODULES = [
   'mdast-util-gfm-task-list-item',
 ] as const;
 
+/** The packages that build the trees of `render` (what this module loads), for the parse cache's key (cache.ts). */
+export const TREE_PACKAGES: readonly string[] = ['unified', 'remark-parse', 'remark-directive', 'remark-frontmatter', ...GFM_MODULES];
+
 let gfmModules: GfmModules | undefined;
 if (!lazy) {
   const loaded = await Promise.all(GFM_MODULES.map((name) => import(name) as Promise<Record<string, unknown>>));

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRules } from '../../src/check/run-rules.js';
-import { cacheFile, cacheKey, fingerprintOf, jsonSafe, ParseCache } from '../../src/load/cache.js';
+import { cacheFile, cacheKey, fingerprintOf, installedPackages, jsonSafe, packageVersions, ParseCache, parserFingerprint } from '../../src/load/cache.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/load/limits.js';
 import { loadSet } from '../../src/load/load-set.js';
 import { loadSetParallel } from '../../src/load/parallel.js';
@@ -252,6 +252,43 @@ describe('--cache', () => {
     expect((await load({ fingerprint: after })).parsed).toEqual(ALL);
     expect(fingerprintOf({ ...sources, version: '0.1.1' })).not.toBe(after);
     expect((await load({ fingerprint: after, limits: { ...DEFAULT_LIMITS, maxYamlDepth: 50 } })).parsed).toEqual(ALL);
+  });
+
+  it('is stale when an installed parsing package changes version, one the parsers depend on included', async () => {
+    // a package tree as npm installs one: a depends on b; c is nested under a at another version
+    const tree = join(root, 'packages');
+    const manifest = (dir: string, body: Record<string, unknown>): void => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'package.json'), JSON.stringify(body));
+    };
+    manifest(tree, { name: 'app', version: '1.0.0' });
+    manifest(join(tree, 'node_modules/a'), { name: 'a', version: '1.0.0', dependencies: { b: '^2.0.0', c: '^1.0.0' } });
+    manifest(join(tree, 'node_modules/b'), { name: 'b', version: '2.1.0', dependencies: { c: '^3.0.0' } });
+    manifest(join(tree, 'node_modules/c'), { name: 'c', version: '3.0.0' });
+    manifest(join(tree, 'node_modules/a/node_modules/c'), { name: 'c', version: '1.2.0' });
+    const from = join(tree, 'package.json');
+    expect(packageVersions(['a', 'gone'], from)).toEqual(['a@1.0.0', 'b@2.1.0', 'c@1.2.0', 'c@3.0.0', 'gone@missing']);
+    const sources = { version: '0.1.0', schemas: new URL('.', schemasDir), code: [] };
+    const before = fingerprintOf({ ...sources, packages: packageVersions(['a'], from) });
+    await load({ fingerprint: before });
+    expect((await load({ fingerprint: before })).parsed).toEqual([]);
+    // an update of a package two levels down, nothing else changed
+    manifest(join(tree, 'node_modules/c'), { name: 'c', version: '3.0.1' });
+    const after = fingerprintOf({ ...sources, packages: packageVersions(['a'], from) });
+    expect(after).not.toBe(before);
+    expect((await load({ fingerprint: after })).parsed).toEqual(ALL);
+    // with npm's hidden lockfile there, that file stands for them (and changes with any install)
+    expect(installedPackages(['a'], from)).toEqual(packageVersions(['a'], from));
+    writeFileSync(join(tree, 'node_modules/.package-lock.json'), '{"packages":{"node_modules/c":{"version":"3.0.1"}}}');
+    const locked = installedPackages(['a'], from);
+    expect(locked).toEqual([expect.stringMatching(/^npm-lockfile [0-9a-f]{64}$/)]);
+    writeFileSync(join(tree, 'node_modules/.package-lock.json'), '{"packages":{"node_modules/c":{"version":"3.0.2"}}}');
+    expect(installedPackages(['a'], from)).not.toEqual(locked);
+    // this protokit's own: the tree builder under remark-parse and micromark's constructs are in it
+    const own = packageVersions(['remark-parse', 'micromark'], new URL(import.meta.url));
+    expect(own).toEqual(expect.arrayContaining([expect.stringMatching(/^mdast-util-from-markdown@\d/), expect.stringMatching(/^micromark-core-commonmark@\d/), expect.stringMatching(/^remark-parse@\d/)]));
+    expect(own.some((p) => p.endsWith('@missing'))).toBe(false);
+    expect(parserFingerprint()).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('goes on without the cache, with a warning, when it cannot write it', async () => {
