@@ -14,6 +14,7 @@ import type { ParsedFileWithTree } from '../../src/load/parse-file.js';
 import type { ParsedFile } from '../../src/model/document.js';
 import { RULES } from '../../src/rules/index.js';
 import { schemasDir } from '../../src/validate/schemas.js';
+import { VERSION } from '../../src/version.js';
 
 /** The parse cache: unchanged files come from it, anything else is parsed again; a bad cache is never trusted. */
 
@@ -255,40 +256,43 @@ describe('--cache', () => {
   });
 
   it('is stale when an installed parsing package changes version, one the parsers depend on included', async () => {
-    // a package tree as npm installs one: a depends on b; c is nested under a at another version
+    // a package tree as npm installs one: a depends on b and c; b on another version of c, nested under a
     const tree = join(root, 'packages');
     const manifest = (dir: string, body: Record<string, unknown>): void => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'package.json'), JSON.stringify(body));
     };
     manifest(tree, { name: 'app', version: '1.0.0' });
-    manifest(join(tree, 'node_modules/a'), { name: 'a', version: '1.0.0', dependencies: { b: '^2.0.0', c: '^1.0.0' } });
-    manifest(join(tree, 'node_modules/b'), { name: 'b', version: '2.1.0', dependencies: { c: '^3.0.0' } });
-    manifest(join(tree, 'node_modules/c'), { name: 'c', version: '3.0.0' });
-    manifest(join(tree, 'node_modules/a/node_modules/c'), { name: 'c', version: '1.2.0' });
+    manifest(join(tree, 'node_modules/pk-test-a'), { name: 'pk-test-a', version: '1.0.0', dependencies: { 'pk-test-b': '^2.0.0', 'pk-test-c': '^1.0.0' } });
+    manifest(join(tree, 'node_modules/pk-test-b'), { name: 'pk-test-b', version: '2.1.0', dependencies: { 'pk-test-c': '^3.0.0' } });
+    manifest(join(tree, 'node_modules/pk-test-c'), { name: 'pk-test-c', version: '3.0.0' });
+    manifest(join(tree, 'node_modules/pk-test-a/node_modules/pk-test-c'), { name: 'pk-test-c', version: '1.2.0' });
     const from = join(tree, 'package.json');
-    expect(packageVersions(['a', 'gone'], from)).toEqual(['a@1.0.0', 'b@2.1.0', 'c@1.2.0', 'c@3.0.0', 'gone@missing']);
+    expect(packageVersions(['pk-test-a', 'pk-test-gone'], from)).toEqual(['pk-test-a@1.0.0', 'pk-test-b@2.1.0', 'pk-test-c@1.2.0', 'pk-test-c@3.0.0', 'pk-test-gone@missing']);
     const sources = { version: '0.1.0', schemas: new URL('.', schemasDir), code: [] };
-    const before = fingerprintOf({ ...sources, packages: packageVersions(['a'], from) });
+    const before = fingerprintOf({ ...sources, packages: packageVersions(['pk-test-a'], from) });
     await load({ fingerprint: before });
     expect((await load({ fingerprint: before })).parsed).toEqual([]);
     // an update of a package two levels down, nothing else changed
-    manifest(join(tree, 'node_modules/c'), { name: 'c', version: '3.0.1' });
-    const after = fingerprintOf({ ...sources, packages: packageVersions(['a'], from) });
+    manifest(join(tree, 'node_modules/pk-test-c'), { name: 'pk-test-c', version: '3.0.1' });
+    const after = fingerprintOf({ ...sources, packages: packageVersions(['pk-test-a'], from) });
     expect(after).not.toBe(before);
     expect((await load({ fingerprint: after })).parsed).toEqual(ALL);
     // with npm's hidden lockfile there, that file stands for them (and changes with any install)
-    expect(installedPackages(['a'], from)).toEqual(packageVersions(['a'], from));
-    writeFileSync(join(tree, 'node_modules/.package-lock.json'), '{"packages":{"node_modules/c":{"version":"3.0.1"}}}');
-    const locked = installedPackages(['a'], from);
+    expect(installedPackages(['pk-test-a'], from)).toEqual(packageVersions(['pk-test-a'], from));
+    writeFileSync(join(tree, 'node_modules/.package-lock.json'), '{"packages":{"node_modules/pk-test-c":{"version":"3.0.1"}}}');
+    const locked = installedPackages(['pk-test-a'], from);
     expect(locked).toEqual([expect.stringMatching(/^npm-lockfile [0-9a-f]{64}$/)]);
-    writeFileSync(join(tree, 'node_modules/.package-lock.json'), '{"packages":{"node_modules/c":{"version":"3.0.2"}}}');
-    expect(installedPackages(['a'], from)).not.toEqual(locked);
+    writeFileSync(join(tree, 'node_modules/.package-lock.json'), '{"packages":{"node_modules/pk-test-c":{"version":"3.0.2"}}}');
+    expect(installedPackages(['pk-test-a'], from)).not.toEqual(locked);
     // this protokit's own: the tree builder under remark-parse and micromark's constructs are in it
     const own = packageVersions(['remark-parse', 'micromark'], new URL(import.meta.url));
     expect(own).toEqual(expect.arrayContaining([expect.stringMatching(/^mdast-util-from-markdown@\d/), expect.stringMatching(/^micromark-core-commonmark@\d/), expect.stringMatching(/^remark-parse@\d/)]));
     expect(own.some((p) => p.endsWith('@missing'))).toBe(false);
+    // and this protokit's key takes them in: it is not the key of its code alone
+    const code = ['load', 'validate', 'model', 'util', 'vendor'].map((f) => new URL(`../../src/${f}/`, import.meta.url));
     expect(parserFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    expect(parserFingerprint()).not.toBe(fingerprintOf({ version: VERSION, schemas: schemasDir, code }));
   });
 
   it('goes on without the cache, with a warning, when it cannot write it', async () => {
