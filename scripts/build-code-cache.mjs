@@ -2,10 +2,16 @@
 // Writes V8's code cache beside the CommonJS files every `check` loads (src/util/code-cache.ts):
 // dist/vendor/check-deps.cjs (micromark, js-yaml, commander, ...), dist/vendor/yaml.cjs
 // (positions of findings, the config file) and dist/validate/validators.cjs (the precompiled
-// schemas). Each file is loaded, run on the built-in example set the way a run uses it (parse
-// bodies and frontmatters, parse a command line; parse YAML with positions and visit it; validate
-// each document against the schema of its kind), and what V8 compiled is written to FILE.v8cache. A file that is not built
-// is skipped. The cache only makes loading faster: a run without it, or with one V8 rejects,
+// schemas), and beside the two that `render` loads in each of its threads:
+// dist/vendor/tree-deps.cjs (remark-parse with GFM, directives and frontmatter) and
+// dist/vendor/render-deps.cjs (remark-stringify, remark-rehype, rehype, Handlebars). Each file is
+// loaded, run on the built-in example set the way a run uses it (parse bodies and frontmatters,
+// parse a command line; parse YAML with positions and visit it; validate each document against
+// the schema of its kind; parse bodies into GFM trees; write trees as Markdown and as sanitised
+// HTML, compile the built-in templates), and what V8 compiled is written to FILE.v8cache. V8
+// takes a cache only under the flags it was made with, so the script then runs itself again
+// with the V8 flags of `render`'s process (RENDER_V8_FLAGS), which writes FILE.render.v8cache
+// (src/util/code-cache.ts `cacheFileOf`). A file that is not built is skipped. The cache only makes loading faster: a run without it, or with one V8 rejects,
 // compiles the file as before.
 //
 //   node scripts/build-code-cache.mjs        (the last step of `npm run build`)
@@ -13,8 +19,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { findFrontmatter } from '../dist/load/markdown.js';
-import { writeCodeCache } from '../dist/util/code-cache.js';
+import { cacheFileOf, RENDER_V8_FLAGS, writeCodeCache } from '../dist/util/code-cache.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'protocols/valdoria');
@@ -39,9 +46,9 @@ function cache(file, exercise) {
   if (!existsSync(file)) return;
   try {
     const size = writeCodeCache(file, exercise);
-    process.stderr.write(`build-code-cache: ${file}.v8cache (${Math.round(size / 1024)} KB)\n`);
+    process.stderr.write(`build-code-cache: ${cacheFileOf(file)} (${Math.round(size / 1024)} KB)\n`);
   } catch (error) {
-    rmSync(`${file}.v8cache`, { force: true });
+    rmSync(cacheFileOf(file), { force: true });
     process.stderr.write(`build-code-cache: warning: no code cache for ${file} (${error instanceof Error ? error.message : String(error)}); it loads without one\n`);
   }
 }
@@ -59,6 +66,53 @@ cache(join(ROOT, 'dist/vendor/check-deps.cjs'), (deps) => {
   deps.closest('agnecy', ['agency', 'pathway']);
   new deps.Command('protokit').exitOverride().option('-f, --format <name>').argument('[paths...]').action(() => undefined).parse(['node', 'protokit', '-f', 'json', 'a.md']);
 });
+
+/** GFM's five constructs as remark-gfm adds them (micromark syntax and mdast extension), from tree-deps' modules. */
+function gfmPlugin(m) {
+  const syntax = ['gfmAutolinkLiteral', 'gfmFootnote', 'gfmStrikethrough', 'gfmTable', 'gfmTaskListItem'];
+  const packages = ['autolink-literal', 'footnote', 'strikethrough', 'table', 'task-list-item'];
+  return function gfm() {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(m['micromark-util-combine-extensions'].combineExtensions(packages.map((p, i) => m[`micromark-extension-gfm-${p}`][syntax[i]]())));
+    (data.fromMarkdownExtensions ??= []).push(packages.map((p, i) => m[`mdast-util-gfm-${p}`][`${syntax[i]}FromMarkdown`]()));
+  };
+}
+
+// the trees of render: each example document parsed with GFM, directives and its frontmatter, as
+// src/load/markdown.ts parses agencies' bodies (the trees are kept for the next cache)
+let trees = [];
+cache(join(ROOT, 'dist/vendor/tree-deps.cjs'), ({ modules: m }) => {
+  const parser = m.unified.unified().use(m['remark-parse'].default).use(m['remark-frontmatter'].default, ['yaml']).use(gfmPlugin(m)).use(m['remark-directive'].default).freeze();
+  trees = documents.map((text) => parser.parse(text));
+});
+
+// the handbooks' libraries: each tree written as Markdown and as sanitised HTML (as
+// src/render/prose-markdown.ts and body-html.ts do), its text read, and the built-in templates
+// compiled (Handlebars' parser and compiler, which every render runs on them)
+const TEMPLATES = join(ROOT, 'templates');
+const templateTexts = existsSync(TEMPLATES) ? [...markdownTemplateTexts(TEMPLATES)] : [];
+function* markdownTemplateTexts(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* markdownTemplateTexts(path);
+    else if (name.endsWith('.hbs')) yield readFileSync(path, 'utf8');
+  }
+}
+cache(join(ROOT, 'dist/vendor/render-deps.cjs'), (deps) => {
+  const markdown = deps.unified().use(deps.remarkGfm).use(deps.remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' }).freeze();
+  const html = deps.unified().use(deps.remarkRehype).use(deps.rehypeSanitize, deps.sanitizeSchema).use(deps.rehypeStringify).freeze();
+  // (without what protokit turns into other nodes before writing: frontmatter and directives)
+  const plain = (node) => ('children' in node ? { ...node, children: node.children.filter((child) => child.type !== 'yaml' && !child.type.endsWith('Directive')).map(plain) } : node);
+  for (const tree of trees.map(plain)) {
+    markdown.stringify(tree);
+    html.stringify(html.runSync(structuredClone(tree)));
+    deps.mdastToString(tree);
+  }
+  const hb = deps.Handlebars.create();
+  for (const text of templateTexts) hb.precompile(text, { strict: true, knownHelpersOnly: false, preventIndent: true });
+  hb.compile('{{#each items}}{{this}}{{/each}}')({ items: ['a', 'b'] });
+});
+
 let data = [];
 
 cache(join(ROOT, 'dist/vendor/yaml.cjs'), (yaml) => {
@@ -82,3 +136,9 @@ cache(join(ROOT, 'dist/validate/validators.cjs'), (validators) => {
     if (typeof validate === 'function') validate({ ...document, id: 42, unknown: true });
   }
 });
+
+// the same caches made under the V8 flags of `render`'s process, which V8 checks (see above)
+if (process.execArgv.length === 0) {
+  const run = spawnSync(process.execPath, [...RENDER_V8_FLAGS, fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+  if (run.status !== 0) process.stderr.write(`build-code-cache: warning: the caches for render's flags were not all written (exit ${run.status ?? run.signal}); render loads without them\n`);
+}

@@ -10,6 +10,13 @@
 //   scripts/build-code-cache.mjs) and exports its names.
 // - dist/vendor/yaml.cjs: the `yaml` package's CommonJS build as one file, which
 //   src/load/yaml-lib.ts requires when it is there (the package itself when running from sources).
+// - dist/vendor/render-deps.cjs: src/vendor/render-deps.ts (unified, remark-stringify, GFM,
+//   remark-rehype, rehype-sanitize, rehype-stringify, Handlebars: what writes handbooks), bundled
+//   and loaded the same way as check-deps.cjs, by `render`'s thread and its Markdown workers.
+// - dist/vendor/tree-deps.cjs: src/vendor/tree-deps.ts (unified, remark-parse, remark-directive,
+//   remark-frontmatter and GFM's constructs: what parses bodies into trees), which
+//   src/load/markdown.ts loads on first use (with its code cache), by `render`'s thread and each
+//   of its parse workers; `check` loads it only where its event walk gives up.
 //
 // The libraries' code is unchanged: rolldown takes each package's build as Node's own resolution
 // would (the `node`, `import` and `require` conditions; no development builds); `node:` modules
@@ -45,14 +52,14 @@ async function bundleTo(input, file, format) {
  * (src/util/code-cache.ts; the path from the parent folder, so that the CLI's bundle in
  * dist/bundle/ finds it too) and exports its names.
  */
-function esmFacade(names) {
-  if (names.length === 0) throw new Error('check-deps.cjs exports nothing');
+function esmFacade(base, names) {
+  if (names.length === 0) throw new Error(`${base}.cjs exports nothing`);
   return [
-    '// Written by scripts/bundle-vendor.mjs: the libraries of src/vendor/check-deps.ts, from their CommonJS bundle',
-    '// (check-deps.cjs), loaded with the V8 code cache the build writes beside it (src/util/code-cache.ts).',
+    `// Written by scripts/bundle-vendor.mjs: the libraries of src/vendor/${base}.ts, from their CommonJS bundle`,
+    `// (${base}.cjs), loaded with the V8 code cache the build writes beside it (src/util/code-cache.ts).`,
     "import { fileURLToPath } from 'node:url';",
     "import { requireWithCodeCache } from '../util/code-cache.js';",
-    "const deps = requireWithCodeCache(fileURLToPath(new URL('../vendor/check-deps.cjs', import.meta.url)));",
+    `const deps = requireWithCodeCache(fileURLToPath(new URL('../vendor/${base}.cjs', import.meta.url)));`,
     ...names.map((name) => `export const ${name} = deps.${name};`),
     '',
   ].join('\n');
@@ -69,18 +76,29 @@ try {
   process.exit(0);
 }
 
+/** The compiled module `dist/vendor/BASE.js`, which the bundle is made from (it must be there). */
+function compiled(base) {
+  const file = join(VENDOR, `${base}.js`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run tsc first (npm run build)`);
+  return file;
+}
+
 try {
-  const deps = join(VENDOR, 'check-deps.js');
-  if (!existsSync(deps)) throw new Error(`${deps} is missing: run tsc first (npm run build)`);
-  // as CommonJS, so that a run can load it with V8's code cache (Node 20 has none
-  // for ES modules); check-deps.js becomes the ES module that loads it and re-exports its names
-  const cjs = join(VENDOR, 'check-deps.cjs');
-  await bundleTo(deps, cjs, 'cjs');
   // protokit's own atomic write, as tsc compiled it
   const { writeFileAtomic } = await import('../dist/io/atomic-write.js');
-  writeFileAtomic(deps, esmFacade(Object.keys(require(cjs)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== '__esModule').sort()));
+  // as CommonJS, so that a run can load them with V8's code cache (Node 20 has none for ES
+  // modules); check-deps.js and render-deps.js become the ES modules that load them and
+  // re-export their names (each bundle is made before its module is replaced)
+  for (const base of ['check-deps', 'render-deps']) {
+    const deps = compiled(base);
+    const cjs = join(VENDOR, `${base}.cjs`);
+    await bundleTo(deps, cjs, 'cjs');
+    writeFileAtomic(deps, esmFacade(base, Object.keys(require(cjs)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== '__esModule').sort()));
+  }
+  // tree-deps.cjs is loaded by src/load/markdown.ts itself, on first use
+  await bundleTo(compiled('tree-deps'), join(VENDOR, 'tree-deps.cjs'), 'cjs');
   await bundleTo(require.resolve('yaml'), join(VENDOR, 'yaml.cjs'), 'cjs');
-  process.stdout.write('bundle-vendor: dist/vendor/check-deps.js (from check-deps.cjs), dist/vendor/yaml.cjs\n');
+  process.stdout.write('bundle-vendor: dist/vendor/check-deps.js and render-deps.js (from their .cjs bundles), dist/vendor/tree-deps.cjs, dist/vendor/yaml.cjs\n');
 } catch (error) {
   process.stderr.write(`bundle-vendor: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

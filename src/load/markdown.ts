@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Root, RootContent, Yaml } from 'mdast';
 import type remarkDirectiveType from 'remark-directive';
 import type remarkFrontmatterType from 'remark-frontmatter';
@@ -7,6 +9,7 @@ import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdow
 import type remarkParseType from 'remark-parse';
 import type { Plugin, Processor, unified as unifiedType } from 'unified';
 import type { Node } from 'unist';
+import { requireWithCodeCache } from '../util/code-cache.js';
 
 /**
  * GFM's five constructs, each as remark-gfm adds it (its micromark syntax and its mdast
@@ -30,13 +33,31 @@ interface Remark {
 }
 
 /**
+ * The build's bundle of these libraries (src/vendor/tree-deps.ts; from the parent folder, so that
+ * the CLI's bundle in dist/bundle/ finds it too), loaded on first use with V8's code cache.
+ */
+const BUNDLE = new URL('../vendor/tree-deps.cjs', import.meta.url);
+const bundled = BUNDLE.protocol === 'file:' && existsSync(fileURLToPath(BUNDLE));
+let bundle: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
+
+/**
  * GFM's modules (a hundred with their dependencies) are for handbooks only, and `check` reads
  * bodies from micromark's events (body-events.ts), needing remark-parse only where that walk gives
- * up: where Node can `require()` an ES module (20.19 and later) they are loaded on first use, so
- * `check` does not pay for them; elsewhere they are loaded with this module, as before.
+ * up: they are loaded on first use, so `check` does not pay for them, from the build's bundle
+ * (one file, with V8's code cache: `render` loads it in each of its threads), or else, where Node
+ * can `require()` an ES module (20.19 and later), package by package; elsewhere they are loaded
+ * with this module, as before.
  */
-const lazy = (process.features as { require_module?: boolean }).require_module === true;
-const load = createRequire(import.meta.url);
+const lazy = bundled || (process.features as { require_module?: boolean }).require_module === true;
+const requirePackage = createRequire(import.meta.url);
+function load(name: string): unknown {
+  if (bundled) {
+    bundle ??= (requireWithCodeCache(fileURLToPath(BUNDLE)) as { modules: typeof bundle }).modules;
+    const module = bundle?.[name];
+    if (module !== undefined) return module;
+  }
+  return requirePackage(name);
+}
 /** The modules of GFM's constructs (what micromark-extension-gfm and mdast-util-gfm combine). */
 const GFM_MODULES = [
   'micromark-util-combine-extensions',

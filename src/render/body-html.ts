@@ -1,8 +1,7 @@
 import type { RootContent } from 'mdast';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype, { defaultHandlers, type Options as RehypeOptions } from 'remark-rehype';
-import { unified } from 'unified';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+import type { Options as RehypeOptions } from 'remark-rehype';
+import { rehypeSanitize, rehypeStringify, remarkRehype, sanitizeSchema as defaultSchema, toHastHandlers as defaultHandlers, unified } from '../vendor/render-deps.js';
 
 /**
  * What document bodies may contain in HTML: GitHub's schema (rehype-sanitize's default) without

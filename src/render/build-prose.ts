@@ -1,5 +1,5 @@
 import type { Nodes, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { mdastToString as toString } from '../vendor/render-deps.js';
 import type { ProtocolDocument } from '../model/document.js';
 import { asList, own, str } from '../util/data.js';
 import type { BuildContext } from './build-handbook.js';

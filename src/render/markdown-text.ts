@@ -11,9 +11,7 @@
  * each of which reads back as the character itself.
  */
 import type { Code, InlineCode, Link, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { remarkGfm, remarkStringify, unified } from '../vendor/render-deps.js';
 import { remember } from '../util/memo.js';
 import { fastSafeOf, type SafeState } from './fast-safe.js';
 import { STRINGIFY_OPTIONS } from './prose-markdown.js';

@@ -1,9 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
-import { defaultHandlers } from 'mdast-util-to-markdown';
+import type { Options as StringifyOptions } from 'remark-stringify';
+import { remarkGfm, remarkStringify, toMarkdownHandlers as defaultHandlers, unified } from '../vendor/render-deps.js';
 import { installFastSafe, type SafeState } from './fast-safe.js';
-import { unified } from 'unified';
 import type { ProseSection } from './handbook-model.js';
 import type { Translator } from './i18n.js';
 import { emphasis, ref, text } from './mdast-builders.js';

@@ -1,5 +1,5 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { mdastToString as toString } from '../vendor/render-deps.js';
 import { audienceProfessions } from './render-index.js';
 
 /** What cleaning needs to know about the document and the output. */

@@ -1,14 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as HandlebarsApi from 'handlebars';
 import { UsageError } from '../model/errors.js';
 import { nearest } from '../util/suggest.js';
+import { Handlebars } from '../vendor/render-deps.js';
 import { HELPERS } from './helpers.js';
-
-// handlebars is CommonJS with `export =`: load it through require to get the whole API
-const Handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsApi;
 
 /** The built-in templates: `templates/*.hbs` and `templates/partials/*.hbs` at the package root. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -26,9 +26,26 @@ export interface Loaded {
   cached: boolean;
 }
 
-/** The cache file of a module file. */
-export function cacheFileOf(file: string): string {
-  return `${file}.v8cache`;
+/**
+ * The V8 flags `render` runs with: bin/protokit.js starts its process with them (a test keeps the
+ * two lists equal). V8 takes a code cache only under the flags it was made with, and
+ * `--max-semi-space-size` is one it checks, so the build writes a second cache of each file under
+ * these flags (`FILE.render.v8cache`), for `render`'s threads.
+ */
+export const RENDER_V8_FLAGS: readonly string[] = ['--single-threaded-gc', '--max-semi-space-size=64'];
+
+/** Whether this process runs with `RENDER_V8_FLAGS` and no others (its worker threads inherit them). */
+function renderFlags(execArgv: readonly string[]): boolean {
+  return execArgv.length === RENDER_V8_FLAGS.length && RENDER_V8_FLAGS.every((flag, i) => execArgv[i] === flag);
+}
+
+/**
+ * The cache file of a module file, for this process's flags: `FILE.render.v8cache` under
+ * `RENDER_V8_FLAGS`, `FILE.v8cache` otherwise (a process with other flags gets a cache V8 may
+ * reject: the file is then compiled as usual).
+ */
+export function cacheFileOf(file: string, execArgv: readonly string[] = process.execArgv): string {
+  return renderFlags(execArgv) ? `${file}.render.v8cache` : `${file}.v8cache`;
 }
 
 /** Wraps CommonJS source as Node's loader does, so that it runs with its own `require`, `module` and `exports`. */

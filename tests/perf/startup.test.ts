@@ -49,7 +49,7 @@ const RENDER_LIBRARIES = /\/node_modules\/(handlebars|rehype-[^/]+|hast-util-[^/
 const GFM = /\/node_modules\/(remark-gfm|micromark-extension-gfm[^/]*)\//;
 const lazyGfm = (process.features as { require_module?: boolean }).require_module === true;
 /** `yaml` (positions) and remark-parse (trees): a check without findings needs neither. */
-const PARSERS_FOR_POSITIONS_AND_TREES = /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\/|\/dist\/vendor\/yaml\.cjs$/;
+const PARSERS_FOR_POSITIONS_AND_TREES = /\/node_modules\/(yaml|remark-parse|unified|mdast-util-from-markdown)\/|\/dist\/vendor\/(yaml|tree-deps)\.cjs$/;
 
 /** What is still read from node_modules: only the ajv runtime helpers the precompiled validators require. */
 function expectOnlyAjvRuntimeFromPackages(modules: readonly string[]): void {
@@ -132,5 +132,18 @@ describe('start-up of check, unbundled (dist/cli/main.js: a build with tsc alone
     expect(modules.some((m) => m.endsWith('/dist/vendor/check-deps.cjs'))).toBe(true);
     expect(modules.some((m) => m.endsWith('/dist/vendor/yaml.cjs'))).toBe(true);
     expectOnlyAjvRuntimeFromPackages(modules);
+  }, 60_000);
+});
+
+describe('start-up of render, from the build', () => {
+  it('loads the libraries that parse trees and write handbooks from their two bundles (scripts/bundle-vendor.mjs)', () => {
+    const out = join(dir, 'handbooks');
+    const modules = loaded(['render', join(ROOT, 'protocols/valdoria'), '-o', out]);
+    expect(modules.some((m) => m.endsWith('/dist/vendor/tree-deps.cjs'))).toBe(true);
+    expect(modules.some((m) => m.endsWith('/dist/vendor/render-deps.cjs'))).toBe(true);
+    // from node_modules, only Graphviz (loaded for diagrams) and the ajv runtime helpers of the validators
+    const fromPackages = modules.filter((m) => m.includes('/node_modules/'));
+    expect(fromPackages.filter((m) => !/\/node_modules\/(ajv\/dist\/runtime|@viz-js\/viz)\//.test(m))).toEqual([]);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html');
   }, 60_000);
 });

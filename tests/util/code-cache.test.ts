@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cacheFileOf, loadWithCodeCache, requireWithCodeCache, writeCodeCache } from '../../src/util/code-cache.js';
+import { cacheFileOf, loadWithCodeCache, RENDER_V8_FLAGS, requireWithCodeCache, writeCodeCache } from '../../src/util/code-cache.js';
 import { tempDir } from '../render/render-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,10 +82,46 @@ describe('loadWithCodeCache', () => {
   });
 });
 
+/** The CommonJS files the build bundles and writes code caches for (scripts/build-code-cache.mjs). */
+const BUILT = ['dist/vendor/check-deps.cjs', 'dist/vendor/yaml.cjs', 'dist/validate/validators.cjs', 'dist/vendor/tree-deps.cjs', 'dist/vendor/render-deps.cjs'];
+
+describe('cacheFileOf', () => {
+  it('names a second cache for a process with the V8 flags of render, which V8 checks, and the first for any other', () => {
+    expect(cacheFileOf('/x/lib.cjs', [])).toBe('/x/lib.cjs.v8cache');
+    expect(cacheFileOf('/x/lib.cjs', RENDER_V8_FLAGS)).toBe('/x/lib.cjs.render.v8cache');
+    expect(cacheFileOf('/x/lib.cjs', [...RENDER_V8_FLAGS, '--stack-size=2000'])).toBe('/x/lib.cjs.v8cache');
+    expect(cacheFileOf('/x/lib.cjs', ['--max-semi-space-size=64'])).toBe('/x/lib.cjs.v8cache');
+  });
+
+  it('knows the flags bin/protokit.js starts render with', () => {
+    const bin = readFileSync(join(ROOT, 'bin/protokit.js'), 'utf8');
+    const list = /const RENDER_FLAGS = \[([^\]]*)\];/.exec(bin)?.[1];
+    expect(list).toBeDefined();
+    expect(JSON.parse(`[${(list ?? '').replaceAll("'", '"')}]`)).toEqual(RENDER_V8_FLAGS);
+  });
+});
+
 describe('the build', () => {
-  it('writes caches that V8 takes for the check path\'s libraries, the yaml bundle and the precompiled validators', () => {
+  it('writes caches that V8 takes under render\'s flags too, and render loads each bundle with its cache', () => {
+    // V8 rejects a cache made without --max-semi-space-size in a process run with it: render's
+    // process and its worker threads run with it, so they take the second cache
+    const script = `const { loadWithCodeCache } = await import(${JSON.stringify(new URL('../../dist/util/code-cache.js', import.meta.url).href)});
+const out = {};
+for (const file of ${JSON.stringify(BUILT.map((f) => join(ROOT, f)))}) out[file.slice(${ROOT.length})] = loadWithCodeCache(file).cached;
+process.stdout.write(JSON.stringify(out));`;
+    // (a script file: `node -e` would add to the process's flags)
+    const file = join(tempDir('protokit-code-cache-'), 'load.mjs');
+    writeFileSync(file, script);
+    const run = (flags: readonly string[]): Record<string, boolean> => JSON.parse(execFileSync(process.execPath, [...flags, file], { encoding: 'utf8' })) as Record<string, boolean>;
+    const everyOne = Object.fromEntries(BUILT.map((f) => [f, true]));
+    for (const file of BUILT) expect(existsSync(cacheFileOf(join(ROOT, file), RENDER_V8_FLAGS)), `${file}.render.v8cache`).toBe(true);
+    expect(run(RENDER_V8_FLAGS)).toEqual(everyOne);
+    expect(run([])).toEqual(everyOne);
+  }, 60_000);
+
+  it('writes caches that V8 takes for the check path\'s libraries, the yaml bundle, the precompiled validators and render\'s two bundles', () => {
     // (npm test builds first)
-    for (const file of ['dist/vendor/check-deps.cjs', 'dist/vendor/yaml.cjs', 'dist/validate/validators.cjs']) {
+    for (const file of BUILT) {
       const path = join(ROOT, file);
       expect(existsSync(cacheFileOf(path)), `${file}.v8cache`).toBe(true);
       const loaded = fresh(path);
