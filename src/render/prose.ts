@@ -69,7 +69,8 @@ export function isSafeUrl(url: string): boolean {
  * Body nodes made ready for a handbook: raw HTML, frontmatter and link definitions removed;
  * directives unwrapped (term uses become the term's words, or glossary links for HTML); unsafe
  * links reduced to their text; images to links (a handbook never loads remote content);
- * headings shifted; confidential addresses redacted. Returns new nodes without positions.
+ * headings shifted; confidential addresses redacted. Returns nodes without positions: new ones
+ * where anything changed, and the nodes themselves where nothing did (see `bare`).
  */
 export function cleanNodes(nodes: readonly RootContent[], options: CleanOptions): RootContent[] {
   const out: AnyNode[] = [];
@@ -95,10 +96,14 @@ function cleanNode(node: AnyNode, options: CleanOptions): AnyNode[] {
     case 'footnoteDefinition':
     case 'footnoteReference':
       return [];
-    case 'text':
-      return [text(options.redact(node.value))];
-    case 'inlineCode':
-      return [{ type: 'inlineCode', value: options.redact(node.value) } as AnyNode];
+    case 'text': {
+      const value = options.redact(node.value);
+      return [value === node.value && bare(node) ? node : text(value)];
+    }
+    case 'inlineCode': {
+      const value = options.redact(node.value);
+      return [value === node.value && bare(node) ? node : ({ type: 'inlineCode', value } as AnyNode)];
+    }
     case 'code':
       return [{ type: 'code', lang: node.lang ?? null, meta: null, value: options.redact(node.value) } as AnyNode];
     case 'textDirective': {
@@ -141,10 +146,29 @@ function cleanNode(node: AnyNode, options: CleanOptions): AnyNode[] {
       const { position: _position, data: _data, children, ...rest } = node;
       void _position;
       void _data;
-      if (children === undefined) return [{ ...rest } as AnyNode];
-      return [{ ...rest, children: cleanChildren(node, options) } as AnyNode];
+      if (children === undefined) return [bare(node) ? node : ({ ...rest } as AnyNode)];
+      const cleaned = cleanChildren(node, options);
+      return [bare(node) && sameNodes(cleaned, children) ? node : ({ ...rest, children: cleaned } as AnyNode)];
     }
   }
+}
+
+/**
+ * Whether a node is as cleaning would copy it: without a position (a tree handbooks read keeps
+ * those of top-level nodes only, src/load/tree.ts) and without `data`. Such a node, and a parent
+ * whose children all come back unchanged, is used as it is instead of copied: most of a body
+ * (its text) needs no change, and the copies were most of what building handbooks allocated.
+ * Nothing downstream changes a cleaned node (tests/render/prose.test.ts).
+ */
+function bare(node: AnyNode): boolean {
+  return node.position === undefined && node.data === undefined;
+}
+
+/** Whether two lists hold the same node objects, in the same order. */
+function sameNodes(a: readonly AnyNode[], b: readonly Nodes[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A run of body nodes that starts at a heading (or at the start of the body). */
