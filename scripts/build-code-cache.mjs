@@ -11,8 +11,8 @@
 // HTML, compile the built-in templates), and what V8 compiled is written to FILE.v8cache. V8
 // takes a cache only under the flags it was made with, so the script then runs itself again
 // with the V8 flags of `render`'s process (RENDER_V8_FLAGS), which writes FILE.render.v8cache
-// (src/util/code-cache.ts `cacheFileOf`). A file that is not built is skipped. The cache only makes loading faster: a run without it, or with one V8 rejects,
-// compiles the file as before.
+// (src/util/code-cache.ts `cacheFileOf`). A file that is not built is skipped. The cache only
+// makes loading faster: a run without it, or with one V8 rejects, compiles the file as before.
 //
 //   node scripts/build-code-cache.mjs        (the last step of `npm run build`)
 
@@ -90,11 +90,12 @@ cache(join(ROOT, 'dist/vendor/tree-deps.cjs'), ({ modules: m }) => {
 // src/render/prose-markdown.ts and body-html.ts do), its text read, and the built-in templates
 // compiled (Handlebars' parser and compiler, which every render runs on them)
 const TEMPLATES = join(ROOT, 'templates');
-const templateTexts = existsSync(TEMPLATES) ? [...markdownTemplateTexts(TEMPLATES)] : [];
-function* markdownTemplateTexts(dir) {
+const templateTexts = existsSync(TEMPLATES) ? [...hbsTexts(TEMPLATES)] : [];
+/** The texts of a folder's Handlebars files (HTML and Markdown templates, partials), in path order. */
+function* hbsTexts(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* markdownTemplateTexts(path);
+    if (statSync(path).isDirectory()) yield* hbsTexts(path);
     else if (name.endsWith('.hbs')) yield readFileSync(path, 'utf8');
   }
 }
