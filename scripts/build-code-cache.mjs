@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { findFrontmatter } from '../dist/load/markdown.js';
+import { findFrontmatter, parseMarkdown } from '../dist/load/markdown.js';
 import { cacheFileOf, RENDER_V8_FLAGS, writeCodeCache } from '../dist/util/code-cache.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,23 +67,14 @@ cache(join(ROOT, 'dist/vendor/check-deps.cjs'), (deps) => {
   new deps.Command('protokit').exitOverride().option('-f, --format <name>').argument('[paths...]').action(() => undefined).parse(['node', 'protokit', '-f', 'json', 'a.md']);
 });
 
-/** GFM's five constructs as remark-gfm adds them (micromark syntax and mdast extension), from tree-deps' modules. */
-function gfmPlugin(m) {
-  const syntax = ['gfmAutolinkLiteral', 'gfmFootnote', 'gfmStrikethrough', 'gfmTable', 'gfmTaskListItem'];
-  const packages = ['autolink-literal', 'footnote', 'strikethrough', 'table', 'task-list-item'];
-  return function gfm() {
-    const data = this.data();
-    (data.micromarkExtensions ??= []).push(m['micromark-util-combine-extensions'].combineExtensions(packages.map((p, i) => m[`micromark-extension-gfm-${p}`][syntax[i]]())));
-    (data.fromMarkdownExtensions ??= []).push(packages.map((p, i) => m[`mdast-util-gfm-${p}`][`${syntax[i]}FromMarkdown`]()));
-  };
-}
-
-// the trees of render: each example document parsed with GFM, directives and its frontmatter, as
-// src/load/markdown.ts parses agencies' bodies (the trees are kept for the next cache)
+// the trees of render: each example document parsed by src/load/markdown.ts itself, as a run
+// parses bodies (with the GFM constructs each can hold, and with all of them). markdown.ts takes
+// the bundle from Node's module cache, where writeCodeCache has just put the copy it compiles
+// (src/util/code-cache.ts); the trees are kept for the next cache.
 let trees = [];
-cache(join(ROOT, 'dist/vendor/tree-deps.cjs'), ({ modules: m }) => {
-  const parser = m.unified.unified().use(m['remark-parse'].default).use(m['remark-frontmatter'].default, ['yaml']).use(gfmPlugin(m)).use(m['remark-directive'].default).freeze();
-  trees = documents.map((text) => parser.parse(text));
+cache(join(ROOT, 'dist/vendor/tree-deps.cjs'), () => {
+  trees = documents.map((text) => parseMarkdown(text, { gfm: true }));
+  for (const text of documents) parseMarkdown(text, { gfm: true, allGfm: true });
 });
 
 // the handbooks' libraries: each tree written as Markdown and as sanitised HTML (as

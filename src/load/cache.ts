@@ -242,9 +242,9 @@ let fingerprint: string | undefined;
  * The fingerprint of this protokit: its version, its JSON Schemas, the code of the loader, the
  * validators, the model, the utilities they use and the bundles of the libraries they load
  * (dist/vendor/, which change with those libraries' versions), and the parsing packages
- * installed (`installedPackages` of `PARSER_PACKAGES`: the trees of `render` come from packages
- * that are not bundled), so that neither a rebuilt protokit of the same version nor an update of
- * a library trusts results of before.
+ * installed (`installedPackages` of `PARSER_PACKAGES`: a build without the bundles, the sources
+ * and the validators' ajv runtime load them from node_modules), so that neither a rebuilt
+ * protokit of the same version nor an update of a library trusts results of before.
  */
 export function parserFingerprint(): string {
   fingerprint ??= fingerprintOf({
