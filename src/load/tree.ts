@@ -51,10 +51,10 @@ const FOOTNOTE_DEFINITION = /\[\^[^\]\n\r]*\]:/;
  * The GFM tree of a body's title and `:::audience` containers, the same as the whole body's
  * tree gives for them (`audiencesOnly`): the text is parsed with everything else left out. Kept
  * are the frontmatter, the body's first block (up to its first blank line: a `#` title is one
- * line, a setext one two) and each container; a line left out entirely becomes an empty line
- * (its line ending kept, so every line number is the file's), and what is left out of a line
- * partly kept becomes spaces (so every column is the file's). Offsets are moved back to the
- * file's. `undefined` (parse the whole body) when that could read differently: a container not
+ * line, a setext one two) and each container; lines left out entirely become one empty line
+ * between two kept parts (`fewerLines`), and what is left out of a line partly kept becomes
+ * spaces (so every column is the file's). Offsets and lines are moved back to the file's.
+ * `undefined` (parse the whole body) when that could read differently: a container not
  * at the start of its line (inside a list or a quote), a first block that could run on past a
  * blank line (a code fence, an HTML block, a directive container), or a body with a link or
  * footnote definition anywhere. tests/load/tree.test.ts holds the two equal on the example and
@@ -91,21 +91,63 @@ export function audienceTree(file: ParsedFile): Root | undefined {
   keep.sort((a, b) => a[0] - b[0]);
   // the text parsed, and where each kept part of it starts in it and in the file
   let kept = '';
-  const moves: { at: number; by: number }[] = [];
+  const moves: Move[] = [];
   let at = 0;
+  let lines = 0;
   for (const [from, to] of keep) {
-    if (from > at) kept += leftOut(text, at, from);
+    if (from > at) {
+      const gap = fewerLines(leftOut(text, at, from));
+      kept += gap.text;
+      lines += gap.removed;
+    }
     if (to > at) {
       const start = Math.max(at, from);
-      moves.push({ at: kept.length, by: start - kept.length });
+      moves.push({ at: kept.length, by: start - kept.length, lines });
       kept += text.slice(start, to);
     }
     at = Math.max(at, to);
   }
-  kept += leftOut(text, at, text.length);
+  kept += fewerLines(leftOut(text, at, text.length)).text;
   const tree = parseMarkdown(kept, { gfm: true });
-  moveOffsets(tree, moves, kept.length, text);
+  movePositions(tree, moves, kept.length, text);
   return tree;
+}
+
+/**
+ * Where a kept part starts in the text parsed (`at`), and how far its offsets (`by`) and lines
+ * (`lines`) are from the file's.
+ */
+interface Move {
+  at: number;
+  by: number;
+  lines: number;
+}
+
+/** A line ending, as micromark ends lines. */
+const EOL = /\r\n|\r|\n/g;
+
+/**
+ * What is left out between two kept parts with at most one empty line of those left out whole:
+ * micromark pays for every line, even an empty one, and most of a body is left out. One empty
+ * line reads as many (a paragraph, a heading or a list before it ends there, and no kept part
+ * starts in a construct that could hold blank lines: `audienceTree` parses the whole body
+ * then), so the tree is the same but for line numbers, which `movePositions` puts back.
+ */
+function fewerLines(gap: string): { text: string; removed: number } {
+  EOL.lastIndex = 0;
+  const first = EOL.exec(gap);
+  if (first === null) return { text: gap, removed: 0 };
+  let count = 1;
+  let lastEnd = first.index + first[0].length;
+  for (let found = EOL.exec(gap); found !== null; found = EOL.exec(gap)) {
+    count++;
+    lastEnd = found.index + found[0].length;
+  }
+  if (count <= 2) return { text: gap, removed: 0 };
+  // the first line ending twice (a CR then an LF would be one line ending), then what the next
+  // part's line has before it
+  const firstEnd = first.index + first[0].length;
+  return { text: gap.slice(0, firstEnd) + first[0] + gap.slice(lastEnd), removed: count - 2 };
 }
 
 /** What could open a block that goes on past a blank line: a code fence, an HTML block or a directive container. */
@@ -145,11 +187,11 @@ function leftOut(text: string, from: number, to: number): string {
 }
 
 /**
- * Moves the offsets of a tree parsed from the kept text back to the file's (lines and columns
+ * Moves the offsets and lines of a tree parsed from the kept text back to the file's (columns
  * are the file's already); the root, which ends where the text ends, ends where the file does.
  */
-function moveOffsets(tree: Root, moves: readonly { at: number; by: number }[], keptLength: number, text: string): void {
-  const move = (point: { offset?: number | undefined }): void => {
+function movePositions(tree: Root, moves: readonly Move[], keptLength: number, text: string): void {
+  const move = (point: { line: number; offset?: number | undefined }): void => {
     if (point.offset === undefined) return;
     let low = 0;
     let high = moves.length - 1;
@@ -159,6 +201,7 @@ function moveOffsets(tree: Root, moves: readonly { at: number; by: number }[], k
       else high = mid - 1;
     }
     point.offset += moves[low]?.by ?? 0;
+    point.line += moves[low]?.lines ?? 0;
   };
   const stack: Nodes[] = [...tree.children];
   while (stack.length > 0) {
@@ -171,9 +214,18 @@ function moveOffsets(tree: Root, moves: readonly { at: number; by: number }[], k
   }
   const end = tree.position?.end;
   if (end !== undefined && end.offset === keptLength) {
+    end.line = lineCount(text);
     end.column = text.length - lineStartBefore(text, text.length) + 1;
     end.offset = text.length;
   } else if (end !== undefined) move(end);
+}
+
+/** The number of lines of a text (its line endings, as micromark ends lines, plus one). */
+function lineCount(text: string): number {
+  EOL.lastIndex = 0;
+  let count = 1;
+  while (EOL.exec(text) !== null) count++;
+  return count;
 }
 
 /**

@@ -195,6 +195,20 @@ describe('the title and audience containers of other documents, parsed alone', (
     }
   });
 
+  it('keep the lines of the file where many lines between kept parts are left out', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the minutes, left out.\n`).join('\n');
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `---\nkind: meeting\nid: m\n---\n# Minutes\n\n${filler}\n:::audience{professions="nurse"}\nOpen at 17:00.\n:::\n\n${filler}\n:::audience{professions="judge"}\nSecond.\n:::\n`.replace(/\n/g, eol);
+      const tree = load('m.md', text).tree as Root;
+      const lines = text.split(eol);
+      const starts = tree.children.map((c) => c.position?.start.line);
+      expect(starts).toEqual([5, lines.indexOf(':::audience{professions="nurse"}') + 1, lines.indexOf(':::audience{professions="judge"}') + 1]);
+      expect(tree.children[2]?.position?.end.line).toBe(lines.length - 1);
+      expect(tree.position?.end).toEqual({ line: lines.length, column: 1, offset: text.length });
+      expect(tree).toEqual(wholeBodyTree('m.md', new TextEncoder().encode(text)));
+    }
+  });
+
   it('keep offsets of the file in the containers of a body parsed in part', () => {
     const text = '---\nkind: meeting\nid: m\n---\n# Minutes\n\nA long paragraph that is left out.\n\nMore left out.\n\n:::audience{professions="nurse"}\nOpen at 17:00.\n:::\n';
     const tree = load('m.md', text).tree as Root;
