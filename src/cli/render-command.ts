@@ -99,6 +99,8 @@ export async function runRender(paths: readonly string[], flags: RenderFlags, io
     ...ignoreBaseOf(config),
     limits: config.limits,
     keepTree: true,
+    // with --force no rule reads the set: of bodies other than agencies', only their audience containers
+    noRules: flags.force === true,
     jobs,
     ...(cache !== undefined ? { cache } : {}),
     ...(flags.verbose === true ? { onInfo: (message: string) => io.stderr.write(`protokit: ${message}\n`) } : {}),

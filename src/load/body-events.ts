@@ -88,6 +88,79 @@ export function bodyFactsFromEvents(file: ParsedFile): EventFacts | undefined {
   return factsOfEvents(file, events, matter.bodyStart, matter.bodyLine - 1, matter.fenceEnd);
 }
 
+/**
+ * Of a body, only its `:::audience` containers, outermost first, as `bodyFactsFromEvents` finds
+ * them (the rest of the facts left empty): for `render --force`, where no rule reads a body
+ * and handbooks read of a document other than an agency's only its title and these containers
+ * (tree.ts). They come from the flow events micromark's document tokenizer leaves with the flow
+ * tokenizers of its `chunkFlow` tokens, before `postprocess` tokenizes paragraphs' inline
+ * content (about two fifths of a parse). `undefined` (take `bodyFactsFromEvents`) when that
+ * could miss one: a text without a frontmatter, a container directive other than `audience` (its
+ * content, where one could be, is tokenized only later), or a container not first on its line
+ * (in a list or a quote). A container inside an audience container is not seen, and need not be:
+ * handbooks read the outermost. tests/perf/body-events.test.ts holds the two equal.
+ */
+export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
+  const text = file.text;
+  const matter = findFrontmatter(text);
+  if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return undefined;
+  const body = text.slice(matter.bodyStart);
+  const events = parse({ extensions: (bodyExtensions ??= [directive()]) })
+    .document()
+    .write(preprocess()(body, undefined, true));
+  const audiences: AudienceBlock[] = [];
+  const flows = new Set<TokenizeContext>();
+  const lines = matter.bodyLine - 1;
+  for (const [kind, token] of events) {
+    const flow = token._tokenizer;
+    if (kind !== 'enter' || token.type !== 'chunkFlow' || flow === undefined || flows.has(flow)) continue;
+    flows.add(flow);
+    let open: Token | undefined;
+    let professions: string | undefined;
+    let last: string | undefined;
+    for (const [step, t] of flow.events) {
+      if (!t.type.startsWith('directiveContainer')) continue;
+      if (step === 'enter') {
+        if (t.type === 'directiveContainer') {
+          if (t.start.column !== 1) return undefined;
+          open = t;
+          professions = undefined;
+          last = undefined;
+        }
+        continue;
+      }
+      switch (t.type) {
+        case 'directiveContainerName':
+          if (body.slice(t.start.offset, t.end.offset) !== 'audience') return undefined;
+          break;
+        // mdast-util-directive: the last attribute of a name wins, a value goes with the name before it
+        case 'directiveContainerAttributeName':
+          last = body.slice(t.start.offset, t.end.offset);
+          if (last === 'professions') professions = '';
+          break;
+        case 'directiveContainerAttributeIdValue':
+          last = 'id';
+          break;
+        case 'directiveContainerAttributeClassValue':
+          last = 'class';
+          break;
+        case 'directiveContainerAttributeValue':
+          if (last === 'professions') professions = parseEntities(body.slice(t.start.offset, t.end.offset), { attribute: true });
+          break;
+        case 'directiveContainer': {
+          if (open === undefined) return undefined;
+          const range: Range = { start: { line: open.start.line + lines, column: open.start.column }, end: { line: t.end.line + lines, column: t.end.column } };
+          audiences.push(audienceOf(file, professions, range, open.start.offset + matter.bodyStart));
+          open = undefined;
+          break;
+        }
+      }
+    }
+  }
+  audiences.sort((a, b) => a.range.start.line - b.range.start.line);
+  return { body: { terms: [], audiences, prose: [] }, suppressions: [], yamlEnd: matter.fenceEnd };
+}
+
 // What `compile` does on entering a token (0: no handler).
 const E_DATA = 1; // onenterdata
 const E_NODE = 2; // opener(…), a node that cannot hold line endings

@@ -25,6 +25,11 @@ export interface LoadOptions {
    */
   keepTree?: boolean;
   /**
+   * With `keepTree`: nothing but handbooks reads the set (`render --force`), so of documents
+   * other than agencies' only the audience containers are read from their bodies, not what rules read.
+   */
+  noRules?: boolean;
+  /**
    * A document's contents given instead of its file (`--stdin`: an editor's unsaved buffer): read
    * as the file at `absolute`, which joins the set when it is not on disk.
    */
@@ -64,7 +69,7 @@ export function loadSet(options: LoadOptions): LoadedSet {
   const files = findFiles(options).map((found) => {
     const bytes = readFound(found, options.limits, options.given);
     if (!(bytes instanceof Uint8Array)) return bytes;
-    return options.keepTree === true ? parseForHandbooks(found.file, bytes, options.limits) : parseFile(found.file, bytes, { limits: options.limits });
+    return options.keepTree === true ? parseForHandbooks(found.file, bytes, options.limits, { noRules: options.noRules === true }) : parseFile(found.file, bytes, { limits: options.limits });
   });
   return { files };
 }

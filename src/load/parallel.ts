@@ -71,18 +71,30 @@ interface Parsed {
   plain: boolean[];
 }
 
-/** Reads (unless already read) and parses one file in this thread; with `trees`, adds the tree handbooks read. */
-function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean, trees: boolean): { file: ParsedFile; plain: boolean } {
-  const read = bytes ?? readBytes(found, limits);
-  if (!(read instanceof Uint8Array)) return { file: read, plain: false };
-  if (trees) {
-    const file = parseForHandbooks(found.file, read, limits);
-    return { file: keep ? file : { ...file }, plain: wantPlain && file.text === decodeText(read) };
+/**
+ * What a load reads of each file: what rules read (`check`), that and the trees handbooks read
+ * (`render`), or only what handbooks read (`render --force` without a cache, see `parseForHandbooks`).
+ */
+type ReadFor = 'rules' | 'both' | 'handbooks';
+
+/** What `options` ask to read (what only handbooks read never goes into a cache). */
+function readFor(options: FastLoadOptions): ReadFor {
+  if (options.keepTree !== true) return 'rules';
+  return options.noRules === true && options.cache === undefined ? 'handbooks' : 'both';
+}
+
+/** Reads (unless already read) and parses one file in this thread; for handbooks, with the trees they read. */
+function parseOne(found: FoundFile, limits: Limits, bytes: Uint8Array | ParsedFile | undefined, keep: boolean, wantPlain: boolean, read: ReadFor): { file: ParsedFile; plain: boolean } {
+  const got = bytes ?? readBytes(found, limits);
+  if (!(got instanceof Uint8Array)) return { file: got, plain: false };
+  if (read !== 'rules') {
+    const file = parseForHandbooks(found.file, got, limits, { noRules: read === 'handbooks' });
+    return { file: keep ? file : { ...file }, plain: wantPlain && file.text === decodeText(got) };
   }
-  const file = parseFile(found.file, read, { limits });
+  const file = parseFile(found.file, got, { limits });
   // a copy lets the parser's remembered YAML document go (positions re-parse it when needed):
   // a big set then does not hold every frontmatter's syntax tree in memory
-  return { file: keep ? file : plainCopy(file), plain: wantPlain && file.text === decodeText(read) };
+  return { file: keep ? file : plainCopy(file), plain: wantPlain && file.text === decodeText(got) };
 }
 
 /** Lets the event loop run (worker replies, and sending them more work). */
@@ -120,8 +132,9 @@ async function parseShared(found: readonly FoundFile[], options: FastLoadOptions
     failure ??= error;
     wake?.();
   };
-  const trees = options.keepTree === true;
-  const setup: WorkerSetup = { limits: options.limits, plain: wantPlain, trees };
+  const read = readFor(options);
+  const trees = read !== 'rules';
+  const setup: WorkerSetup = { limits: options.limits, plain: wantPlain, trees, noRules: read === 'handbooks' };
   const count = Math.max(0, Math.min(jobs - 1, Math.ceil(found.length / BATCH) - 1));
   for (let t = 0; t < count; t++) {
     // with trees (`render`), a larger young generation: the trees outlive it and each scavenge
@@ -158,7 +171,7 @@ async function parseShared(found: readonly FoundFile[], options: FastLoadOptions
     // this thread takes its share from the same queue, yielding between batches to feed the workers
     for (let batch = take(); batch !== undefined && failure === undefined; batch = take()) {
       for (let i = batch[0]; i < batch[1]; i++) {
-        const one = parseOne(found[i] as FoundFile, options.limits, bytesOf(i), false, wantPlain, trees);
+        const one = parseOne(found[i] as FoundFile, options.limits, bytesOf(i), false, wantPlain, read);
         files[i] = one.file;
         plain[i] = one.plain;
         options.onParse?.(one.file.file);
@@ -184,7 +197,7 @@ async function parse(found: readonly FoundFile[], options: FastLoadOptions, jobs
   const keep = found.length < MIN_FILES_FOR_WORKERS;
   const out: Parsed = { files: [], plain: [] };
   found.forEach((f, i) => {
-    const one = parseOne(f, options.limits, bytesOf(i), keep, wantPlain, options.keepTree === true);
+    const one = parseOne(f, options.limits, bytesOf(i), keep, wantPlain, readFor(options));
     out.files.push(one.file);
     out.plain.push(one.plain);
     options.onParse?.(one.file.file);
@@ -204,7 +217,7 @@ export async function loadSetParallel(options: FastLoadOptions): Promise<ParsedF
   // the given document (`--stdin`) is parsed here, never cached: its contents are not the file's
   const files = await loadFound(all.filter((_, i) => i !== at), options);
   const found = all[at] as FoundFile;
-  files.splice(at, 0, parseOne(found, options.limits, readFound(found, options.limits, given), true, false, options.keepTree === true).file);
+  files.splice(at, 0, parseOne(found, options.limits, readFound(found, options.limits, given), true, false, readFor(options)).file);
   return files;
 }
 

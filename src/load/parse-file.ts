@@ -10,7 +10,7 @@ import { didYouMean } from '../util/suggest.js';
 import { validateShape } from '../validate/validate-shape.js';
 import { fastYamlData } from './fast-yaml.js';
 import { encodeSpans } from './yaml-lines.js';
-import { audienceOf, bodyFactsFromEvents, splitRules, suppressionOf, type EventFacts } from './body-events.js';
+import { audienceOf, audiencesFromFlow, bodyFactsFromEvents, splitRules, suppressionOf, type EventFacts } from './body-events.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { MAX_MARKDOWN_DEPTH, tooDeepAt } from './markdown-depth.js';
@@ -33,6 +33,11 @@ export interface ParseOptions {
   bodyFromTree?: boolean;
   /** Also keep where each frontmatter collection starts and ends (`render`: its source lines, see yaml-lines.ts). */
   yamlSpans?: boolean;
+  /**
+   * Without `keepTree`, collect of the body only its `:::audience` containers, where
+   * `audiencesFromFlow` can (no rule reads the rest: `render --force`); the other facts are left empty.
+   */
+  audiencesOnly?: boolean;
 }
 
 /** A parsed file with its mdast tree, when `keepTree` was asked for. */
@@ -154,6 +159,15 @@ function factsFromEvents(file: ParsedFile): EventFacts | undefined {
   }
 }
 
+/** The audience containers of a body from its flow events, or undefined (then all the facts), also when the scan throws. */
+function audiencesOnlyFromFlow(file: ParsedFile): EventFacts | undefined {
+  try {
+    return audiencesFromFlow(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Puts the body facts and suppressions into `file`, from the events or else from the tree. */
 function collectFacts(file: ParsedFile, tree: Root | undefined, facts: EventFacts | undefined): void {
   if (facts !== undefined) {
@@ -218,7 +232,7 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
   try {
     // the check path: the body facts from micromark's events, without building the tree; the
     // tree when the events hold something the walk does not mirror (or it failed)
-    if (options.keepTree !== true && options.bodyFromTree !== true) facts = factsFromEvents(file);
+    if (options.keepTree !== true && options.bodyFromTree !== true) facts = (options.audiencesOnly === true ? audiencesOnlyFromFlow(file) : undefined) ?? factsFromEvents(file);
     if (facts === undefined) tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
   } catch (error) {
     // a body the parser cannot take (its stack overflowed): a finding, never a crash of the run

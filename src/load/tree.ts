@@ -18,13 +18,15 @@ export function wantsTree(file: ParsedFile): boolean {
  * handbook). Any other document is parsed as `check` parses it (body facts from micromark's
  * events, without GFM or a tree), and only what handbooks read of it, its title and its
  * `:::audience` containers, is parsed again into a GFM tree (`audienceTree`). Only the trees
- * handbooks read are kept, pruned to what they read.
+ * handbooks read are kept, pruned to what they read. With `noRules` (no rule reads the set:
+ * `render --force` without a cache), such a document's body facts are only its audience
+ * containers (`audiencesFromFlow`), without the rest `check` reads.
  */
-export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limits): ParsedFileWithTree {
+export function parseForHandbooks(path: string, bytes: Uint8Array, limits: Limits, options: { noRules?: boolean } = {}): ParsedFileWithTree {
   // which way to take first (either gives the same result for any file: an agency found the
   // quick way is parsed again with its tree)
   if (!AGENCY.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('utf8'))) {
-    const quick = parseFile(path, bytes, { limits, yamlSpans: true });
+    const quick = parseFile(path, bytes, { limits, yamlSpans: true, ...(options.noRules === true ? { audiencesOnly: true } : {}) });
     if (quick.kind !== 'agency') {
       if (quick.body.audiences.length > 0) {
         const tree = audienceTree(quick);

@@ -31,6 +31,8 @@ export interface WorkerSetup {
   plain: boolean;
   /** Also send the GFM tree of each body that handbooks read (`render`). */
   trees?: boolean;
+  /** With `trees`: no rule reads the set (see `parseForHandbooks`). */
+  noRules?: boolean;
 }
 
 const setup = workerData as WorkerSetup;
@@ -49,7 +51,7 @@ if (port !== null) {
           continue;
         }
         // a tree only for render, and only for the bodies handbooks read
-        const file = setup.trees === true ? parseForHandbooks(found.file, bytes, setup.limits) : parseFile(found.file, bytes, { limits: setup.limits });
+        const file = setup.trees === true ? parseForHandbooks(found.file, bytes, setup.limits, { noRules: setup.noRules === true }) : parseFile(found.file, bytes, { limits: setup.limits });
         files.push(file);
         if (setup.plain) plain.push(file.text === decodeText(bytes));
       }

@@ -65,6 +65,24 @@ describe('parseForHandbooks', () => {
     expect(load('README.md', '# Notes\n').tree).toBeUndefined();
   });
 
+  it('reads of other bodies only their audience containers when no rule reads the set, and never so into a cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protokit-tree-'));
+    try {
+      writeFileSync(join(dir, 'm.md'), '---\nkind: meeting\nid: m\n---\n# Minutes\n\nAgreed :term[consent].\n\n:::audience{professions="nurse"}\nFor nurses.\n:::\n');
+      const base = { paths: [dir], base: dir, limits: DEFAULT_LIMITS, keepTree: true, jobs: 1 } as const;
+      const all = await loadSetParallel(base);
+      const only = await loadSetParallel({ ...base, noRules: true });
+      expect(all[0]?.body.terms.map((t) => t.id)).toEqual(['consent']);
+      expect(only[0]?.body).toEqual({ terms: [], audiences: all[0]?.body.audiences, prose: [] });
+      expect(only[0]?.tree).toEqual(all[0]?.tree);
+      // a cache keeps what the rules read, whoever writes it
+      const cached = await loadSetParallel({ ...base, noRules: true, cache: join(dir, 'cache') });
+      expect(cached[0]?.body).toEqual(all[0]?.body);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is never mixed with the cache of the check path (its facts come from GFM trees)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'protokit-tree-'));
     try {
@@ -119,6 +137,8 @@ describe('the title and audience containers of other documents, parsed alone', (
           const loaded = parseForHandbooks(path, bytes, DEFAULT_LIMITS);
           if (loaded.kind === 'agency') continue;
           expect(loaded.tree, path).toEqual(wholeBodyTree(path, bytes));
+          // render --force: the containers found from the flow events alone
+          expect(parseForHandbooks(path, bytes, DEFAULT_LIMITS, { noRules: true }).tree, path).toEqual(loaded.tree);
           if (loaded.tree !== undefined) compared++;
         }
       }
@@ -141,7 +161,9 @@ describe('the title and audience containers of other documents, parsed alone', (
       fc.property(fc.array(fc.constantFrom(...blocks), { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 8, maxLength: 8 }), (parts, gaps) => {
         const text = `---\nkind: meeting\nid: m\n---\n${parts.map((p, i) => p + (gaps[i] ?? '\n')).join('')}`;
         const bytes = new TextEncoder().encode(text);
-        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(wholeBodyTree('m.md', bytes));
+        const whole = wholeBodyTree('m.md', bytes);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(whole);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS, { noRules: true }).tree).toEqual(whole);
       }),
       { numRuns: 1500, seed: 5 },
     );
@@ -163,7 +185,9 @@ describe('the title and audience containers of other documents, parsed alone', (
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 40 }), (parts) => {
         const bytes = new TextEncoder().encode(`---\nkind: meeting\nid: m\n---\n${parts.join('')}`);
-        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(wholeBodyTree('m.md', bytes));
+        const whole = wholeBodyTree('m.md', bytes);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS).tree).toEqual(whole);
+        expect(parseForHandbooks('m.md', bytes, DEFAULT_LIMITS, { noRules: true }).tree).toEqual(whole);
       }),
       { numRuns: Number(process.env.SOUP_RUNS ?? 3000), seed: Number(process.env.SOUP_SEED ?? 11) },
     );

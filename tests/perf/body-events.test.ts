@@ -1,5 +1,6 @@
 import { proseRuns } from '../../src/model/document.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, postprocess, preprocess } from 'micromark';
@@ -9,7 +10,10 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Event, ParseOptions } from 'micromark-util-types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bodyFactsFromEvents, factsOfEvents, KNOWN_TOKEN_TYPES } from '../../src/load/body-events.js';
+import { audiencesFromFlow, bodyFactsFromEvents, factsOfEvents, KNOWN_TOKEN_TYPES } from '../../src/load/body-events.js';
+import type { AudienceBlock } from '../../src/model/document.js';
+import { generateSet } from '../helpers/generate.js';
+import { findFrontmatter } from '../../src/load/markdown.js';
 import { parseFile, type ParsedFileWithTree } from '../../src/load/parse-file.js';
 import { markdownFiles } from '../helpers/files.js';
 
@@ -215,6 +219,88 @@ describe('body facts from events', () => {
     const file = viaEvents('a.md', Buffer.from('---\nkind: x\n---\n:::audience{professions="a&amp;b, c&#32;d" professions=\'e\'}\n:::\n\n:::audience{professions="x&amp" class="y"}\n:::\n'));
     expect(file.body.audiences.map((a) => a.professions)).toEqual([['e'], ['x&']]);
     same('---\nkind: x\n---\n:::audience{professions="a&amp;b, c&#32;d"}\n:::\n');
+  });
+});
+
+/** The containers not inside another one (what handbooks read), in order. */
+function outermost(audiences: readonly AudienceBlock[]): AudienceBlock[] {
+  const key = (p: { line: number; column: number }): number => p.line * 1e6 + p.column;
+  return audiences.filter((a) => !audiences.some((b) => b !== a && key(b.range.start) <= key(a.range.start) && key(a.range.end) <= key(b.range.end)));
+}
+
+/**
+ * `render --force` reads of a body other than an agency's only its audience containers: from the
+ * flow events alone they are the outermost of the full facts, the rest of the file the same.
+ * Returns whether the flow events were enough (else the full facts were taken).
+ */
+function sameAudiences(text: string, name = 'random.md'): boolean {
+  const bytes = Buffer.from(text, 'utf8');
+  const full = viaEvents(name, bytes);
+  const only = parseFile(name, bytes, { audiencesOnly: true });
+  const flow = audiencesFromFlow(full);
+  if (flow === undefined) {
+    expect(JSON.stringify(only), JSON.stringify(text)).toBe(JSON.stringify(full));
+    return false;
+  }
+  expect(only.body, JSON.stringify(text)).toEqual({ terms: [], audiences: outermost(full.body.audiences), prose: [] });
+  // only the frontmatter's own suppressions: the body's are not read
+  const bodyLine = findFrontmatter(full.text)?.bodyLine ?? 1;
+  expect(only.suppressions, JSON.stringify(text)).toEqual(full.suppressions.filter((x) => x.range.start.line < bodyLine));
+  const { body: _a, suppressions: _b, ...rest } = only;
+  const { body: _c, suppressions: _d, ...fullRest } = full;
+  expect(JSON.stringify(rest), JSON.stringify(text)).toBe(JSON.stringify(fullRest));
+  return true;
+}
+
+describe('audience containers from flow events (render --force)', () => {
+  it('are the outermost of the full facts for every Markdown file of the fixtures, protocols, robustness corpus and a generated set', () => {
+    const generated = mkdtempSync(join(tmpdir(), 'protokit-flow-'));
+    try {
+      generateSet(join(generated, 'set'), { agencies: 25, defects: 25, seed: 'flow-audiences' });
+      const folders = ['tests/fixtures', 'protocols', 'tests/robustness/corpus'].map((d) => join(ROOT, d)).concat(join(generated, 'set'));
+      let taken = 0;
+      let found = 0;
+      for (const file of folders.flatMap(markdownFiles)) {
+        const text = readFileSync(file, 'utf8');
+        if (sameAudiences(text, file)) {
+          taken++;
+          found += parseFile(file, Buffer.from(text), { audiencesOnly: true }).body.audiences.length;
+        }
+      }
+      expect(taken).toBeGreaterThan(60);
+      expect(found).toBeGreaterThan(40);
+    } finally {
+      rmSync(generated, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('are the outermost of the full facts for random documents and token soup', () => {
+    let taken = 0;
+    for (let seed = 1; seed <= 4000; seed++) if (sameAudiences(randomDocument(seed))) taken++;
+    const r = generator(13);
+    const atoms = ['-', '\n', '\r\n', '\r', ' ', '   ', '\t', ':', ':::', '::::', '#', '>', '*', '`', '```', '~~~', '[', ']', 'a', 'b ', '{', '}', '"', '=', '<!--', '-->', '<div>', '\\', '&amp;', '1.', '    ', ':term[x]', 'professions="a"', ':::audience{professions="a"}', '\n:::audience{professions="a b" #i .c professions=\'d&amp;e\'}\n', '\n:::\n', ':::note', '[^1]:', '\uFEFF'];
+    for (let k = 0; k < 3000; k++) {
+      let text = r.chance(0.8) ? '---\nk: 1\n---\n' : '';
+      const n = 1 + r.int(40);
+      for (let i = 0; i < n; i++) text += r.pick(atoms);
+      if (sameAudiences(text)) taken++;
+    }
+    expect(taken).toBeGreaterThan(3000);
+  }, 300_000);
+
+  it('leave the full facts to be taken where a container could be missed: another container, a list, no frontmatter', () => {
+    const file = (body: string, head = '---\nkind: meeting\nid: m\n---\n') => viaEvents('m.md', Buffer.from(head + body));
+    expect(audiencesFromFlow(file(':::note\n:::audience{professions="nurse"}\nx\n:::\n:::\n'))).toBeUndefined();
+    expect(audiencesFromFlow(file('- item\n\n  :::audience{professions="nurse"}\n  x\n  :::\n'))).toBeUndefined();
+    expect(audiencesFromFlow(file(':::audience{professions="nurse"}\nx\n:::\n', ''))).toBeUndefined();
+    const nested = file('# M\n\n::::audience{professions="nurse judge"}\n:::audience{professions="judge"}\nInner.\n:::\n::::\n\n:::audience{professions=\'a&amp;b\'}\n:::\n');
+    expect(nested.body.audiences.map((a) => a.professions)).toEqual([['nurse', 'judge'], ['judge'], ['a&b']]);
+    const flow = audiencesFromFlow(nested);
+    expect(flow?.body.audiences.map((a) => [a.professions, a.range.start.line, a.range.end.line])).toEqual([
+      [['nurse', 'judge'], 7, 11],
+      [['a&b'], 13, 14],
+    ]);
+    expect(flow?.body.audiences).toEqual(outermost(nested.body.audiences));
   });
 });
 

@@ -62,6 +62,17 @@ describe('--jobs', () => {
     for (const name of names) expect(readFileSync(join(dir, 'h2', name), 'utf8'), name).toBe(readFileSync(join(dir, 'h1', name), 'utf8'));
   }, 120_000);
 
+  it('render: --force with a cache (which then holds what the rules read too) writes the same handbooks as without', async () => {
+    const plain = await protokit(['render', 'set', '--out', 'h5', '--force', '--jobs', '2'], dir);
+    const cached = await protokit(['render', 'set', '--out', 'h6', '--force', '--jobs', '2', '--cache', '--cache-location', 'render.cache'], dir);
+    expect(plain.code).toBe(0);
+    expect(cached.code).toBe(0);
+    const names = readdirSync(join(dir, 'h5')).sort();
+    expect(names.length).toBeGreaterThan(10);
+    expect(readdirSync(join(dir, 'h6')).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(join(dir, 'h6', name), 'utf8'), name).toBe(readFileSync(join(dir, 'h5', name), 'utf8'));
+  }, 120_000);
+
   it('render: a handbook that cannot be written is one clear error (exit 2), from whichever thread writes it', async () => {
     const first = await protokit(['render', 'set', '--out', 'h4', '--force', '--jobs', '1', '--format', 'md'], dir);
     expect(first.code).toBe(0);
