@@ -112,8 +112,11 @@ export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
   const flows = new Set<TokenizeContext>();
   const lines = matter.bodyLine - 1;
   for (const [kind, token] of events) {
+    if (kind !== 'enter' || token.type !== 'chunkFlow') continue;
     const flow = token._tokenizer;
-    if (kind !== 'enter' || token.type !== 'chunkFlow' || flow === undefined || flows.has(flow)) continue;
+    // (a micromark that kept its flow events elsewhere: the full walk, not a body without containers)
+    if (flow === undefined) return undefined;
+    if (flows.has(flow)) continue;
     flows.add(flow);
     let open: Token | undefined;
     let professions: string | undefined;
