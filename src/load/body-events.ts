@@ -96,8 +96,8 @@ export function bodyFactsFromEvents(file: ParsedFile): EventFacts | undefined {
  * tokenizers of its `chunkFlow` tokens, before `postprocess` tokenizes paragraphs' inline
  * content (about two fifths of a parse). `undefined` (take `bodyFactsFromEvents`) when that
  * could miss one: a text without a frontmatter, a container directive other than `audience` (its
- * content, where one could be, is tokenized only later), or a container not first on its line
- * (in a list or a quote). A container inside an audience container is not seen, and need not be:
+ * content, where one could be, is tokenized only later), a container not first on its line
+ * (in a list or a quote), or a `chunkFlow` token without its flow tokenizer. A container inside an audience container is not seen, and need not be:
  * handbooks read the outermost. tests/perf/body-events.test.ts holds the two equal.
  */
 export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
