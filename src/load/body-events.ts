@@ -66,9 +66,17 @@ export interface EventFacts {
 let bodyExtensions: Extension[] | undefined;
 let leanExtensions: Extension[] | undefined;
 
+/**
+ * The events of micromark's document tokenizer for a text: containers and flow chunks, whose
+ * content (flow, paragraphs, inline) `postprocess` tokenizes.
+ */
+function documentEvents(text: string, extensions: Extension[]): Event[] {
+  return parse({ extensions }).document().write(preprocess()(text, undefined, true));
+}
+
 /** micromark's events for a text, as `fromMarkdown` makes them (before its list preparation). */
 function eventsOf(text: string, extensions: Extension[]): Event[] {
-  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
+  return postprocess(documentEvents(text, extensions));
 }
 
 /**
@@ -105,9 +113,7 @@ export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
   const matter = findFrontmatter(text);
   if (matter === undefined || text.charCodeAt(matter.bodyStart) === 0xfeff) return undefined;
   const body = text.slice(matter.bodyStart);
-  const events = parse({ extensions: (bodyExtensions ??= [directive()]) })
-    .document()
-    .write(preprocess()(body, undefined, true));
+  const events = documentEvents(body, (bodyExtensions ??= [directive()]));
   const audiences: AudienceBlock[] = [];
   const flows = new Set<TokenizeContext>();
   const lines = matter.bodyLine - 1;

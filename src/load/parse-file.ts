@@ -150,19 +150,10 @@ function collectBody(file: ParsedFile, tree: Root): void {
   }
 }
 
-/** The body facts from micromark's events, or undefined (then the tree path), also when the walk throws. */
-function factsFromEvents(file: ParsedFile): EventFacts | undefined {
+/** The body facts a walk of micromark's events gives, or undefined (then the full facts, or the tree path), also when the walk throws. */
+function factsBy(walk: (file: ParsedFile) => EventFacts | undefined, file: ParsedFile): EventFacts | undefined {
   try {
-    return bodyFactsFromEvents(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The audience containers of a body from its flow events, or undefined (then all the facts), also when the scan throws. */
-function audiencesOnlyFromFlow(file: ParsedFile): EventFacts | undefined {
-  try {
-    return audiencesFromFlow(file);
+    return walk(file);
   } catch {
     return undefined;
   }
@@ -232,7 +223,7 @@ export function parseFile(path: string, bytes: Uint8Array, options: ParseOptions
   try {
     // the check path: the body facts from micromark's events, without building the tree; the
     // tree when the events hold something the walk does not mirror (or it failed)
-    if (options.keepTree !== true && options.bodyFromTree !== true) facts = (options.audiencesOnly === true ? audiencesOnlyFromFlow(file) : undefined) ?? factsFromEvents(file);
+    if (options.keepTree !== true && options.bodyFromTree !== true) facts = (options.audiencesOnly === true ? factsBy(audiencesFromFlow, file) : undefined) ?? factsBy(bodyFactsFromEvents, file);
     if (facts === undefined) tree = parseMarkdown(file.text, { gfm: options.keepTree === true });
   } catch (error) {
     // a body the parser cannot take (its stack overflowed): a finding, never a crash of the run

@@ -111,7 +111,7 @@ export function audienceTree(file: ParsedFile): Root | undefined {
   }
   kept += fewerLines(leftOut(text, at, text.length)).text;
   const tree = parseMarkdown(kept, { gfm: true });
-  movePositions(tree, moves, kept.length, text);
+  movePositions(tree, moves, kept.length, text, starts.length);
   return tree;
 }
 
@@ -125,9 +125,6 @@ interface Move {
   lines: number;
 }
 
-/** A line ending, as micromark ends lines. */
-const EOL = /\r\n|\r|\n/g;
-
 /**
  * What is left out between two kept parts with at most one empty line of those left out whole:
  * micromark pays for every line, even an empty one, and most of a body is left out. One empty
@@ -136,20 +133,14 @@ const EOL = /\r\n|\r|\n/g;
  * then), so the tree is the same but for line numbers, which `movePositions` puts back.
  */
 function fewerLines(gap: string): { text: string; removed: number } {
-  EOL.lastIndex = 0;
-  const first = EOL.exec(gap);
-  if (first === null) return { text: gap, removed: 0 };
-  let count = 1;
-  let lastEnd = first.index + first[0].length;
-  for (let found = EOL.exec(gap); found !== null; found = EOL.exec(gap)) {
-    count++;
-    lastEnd = found.index + found[0].length;
-  }
-  if (count <= 2) return { text: gap, removed: 0 };
+  const starts = lineStarts(gap);
+  const endings = starts.length - 1;
+  if (endings <= 2) return { text: gap, removed: 0 };
   // the first line ending twice (a CR then an LF would be one line ending), then what the next
   // part's line has before it
-  const firstEnd = first.index + first[0].length;
-  return { text: gap.slice(0, firstEnd) + first[0] + gap.slice(lastEnd), removed: count - 2 };
+  const firstEnd = starts[1] as number;
+  const eol = gap.startsWith('\r\n', firstEnd - 2) ? '\r\n' : gap.charAt(firstEnd - 1);
+  return { text: gap.slice(0, firstEnd) + eol + gap.slice(starts[endings]), removed: endings - 2 };
 }
 
 /** What could open a block that goes on past a blank line: a code fence, an HTML block or a directive container. */
@@ -190,9 +181,10 @@ function leftOut(text: string, from: number, to: number): string {
 
 /**
  * Moves the offsets and lines of a tree parsed from the kept text back to the file's (columns
- * are the file's already); the root, which ends where the text ends, ends where the file does.
+ * are the file's already); the root, which ends where the text ends, ends where the file does
+ * (on its last line: the file has `lines` lines).
  */
-function movePositions(tree: Root, moves: readonly Move[], keptLength: number, text: string): void {
+function movePositions(tree: Root, moves: readonly Move[], keptLength: number, text: string, lines: number): void {
   const move = (point: { line: number; offset?: number | undefined }): void => {
     if (point.offset === undefined) return;
     let low = 0;
@@ -216,18 +208,10 @@ function movePositions(tree: Root, moves: readonly Move[], keptLength: number, t
   }
   const end = tree.position?.end;
   if (end !== undefined && end.offset === keptLength) {
-    end.line = lineCount(text);
+    end.line = lines;
     end.column = text.length - lineStartBefore(text, text.length) + 1;
     end.offset = text.length;
   } else if (end !== undefined) move(end);
-}
-
-/** The number of lines of a text (its line endings, as micromark ends lines, plus one). */
-function lineCount(text: string): number {
-  EOL.lastIndex = 0;
-  let count = 1;
-  while (EOL.exec(text) !== null) count++;
-  return count;
 }
 
 /**
