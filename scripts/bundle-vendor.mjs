@@ -18,9 +18,11 @@
 //   src/load/markdown.ts loads on first use (with its code cache), by `render`'s thread and each
 //   of its parse workers; `check` loads it only where its event walk gives up.
 //
-// The libraries' code is unchanged: rolldown takes each package's build as Node's own resolution
-// would (the `node`, `import` and `require` conditions; no development builds); `node:` modules
-// stay imports. Files are written atomically.
+// The libraries' code is unchanged but for the performance patches of scripts/vendor-patches.mjs
+// (one, in tree-deps.cjs: mdast-util-from-markdown's compile context), each checked against the
+// package's text: rolldown takes each package's build as Node's own resolution would (the `node`,
+// `import` and `require` conditions; no development builds); `node:` modules stay imports. Files
+// are written atomically.
 //
 //   node scripts/bundle-vendor.mjs        (part of `npm run build`, after tsc)
 
@@ -28,16 +30,20 @@ import { createRequire } from 'node:module';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PATCHES, patchPlugin } from './vendor-patches.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
 const VENDOR = join(ROOT, 'dist/vendor');
 
-/** Bundles `input` into `file` (one file, or an error), through a temporary file renamed into place. */
-async function bundleTo(input, file, format) {
+/**
+ * Bundles `input` into `file` (one file, or an error), through a temporary file renamed into
+ * place, with `patches` (scripts/vendor-patches.mjs) applied to the libraries' code.
+ */
+async function bundleTo(input, file, format, patches = []) {
   const temporary = `${file}.bundle-${process.pid}.tmp${format === 'cjs' ? '.cjs' : '.js'}`;
   try {
-    const bundle = await rolldown({ input, platform: 'node', external: [/^node:/], logLevel: 'warn' });
+    const bundle = await rolldown({ input, platform: 'node', external: [/^node:/], logLevel: 'warn', plugins: patches.length > 0 ? [patchPlugin(patches)] : [] });
     const { output } = await bundle.write({ file: temporary, format, codeSplitting: false, sourcemap: false, comments: { legal: true } });
     await bundle.close();
     if (output.length !== 1) throw new Error(`${input}: expected one file, got ${output.length}`);
@@ -96,7 +102,7 @@ try {
     writeFileAtomic(deps, esmFacade(base, Object.keys(require(cjs)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== '__esModule').sort()));
   }
   // tree-deps.cjs is loaded by src/load/markdown.ts itself, on first use
-  await bundleTo(compiled('tree-deps'), join(VENDOR, 'tree-deps.cjs'), 'cjs');
+  await bundleTo(compiled('tree-deps'), join(VENDOR, 'tree-deps.cjs'), 'cjs', PATCHES['tree-deps']);
   await bundleTo(require.resolve('yaml'), join(VENDOR, 'yaml.cjs'), 'cjs');
   process.stdout.write('bundle-vendor: dist/vendor/check-deps.js and render-deps.js (from their .cjs bundles), dist/vendor/tree-deps.cjs, dist/vendor/yaml.cjs\n');
 } catch (error) {
