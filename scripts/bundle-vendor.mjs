@@ -19,10 +19,10 @@
 //   of its parse workers; `check` loads it only where its event walk gives up.
 //
 // The libraries' code is unchanged but for the performance patches of scripts/vendor-patches.mjs
-// (one, in tree-deps.cjs: mdast-util-from-markdown's compile context), each checked against the
-// package's text: rolldown takes each package's build as Node's own resolution would (the `node`,
-// `import` and `require` conditions; no development builds); `node:` modules stay imports. Files
-// are written atomically.
+// (in tree-deps.cjs only: mdast-util-from-markdown's compile context and micromark-util-
+// subtokenize's jumps), each checked against the package's text: rolldown takes each package's
+// build as Node's own resolution would (the `node`, `import` and `require` conditions; no
+// development builds); `node:` modules stay imports. Files are written atomically.
 //
 //   node scripts/bundle-vendor.mjs        (part of `npm run build`, after tsc)
 

@@ -54,11 +54,13 @@ describe('the tree libraries bundle', () => {
     expect(Object.keys(createRequire(import.meta.url).cache)).toContain(BUNDLE);
   });
 
-  it("holds the compile-context patch, and gives the packages' trees on a generated set", async () => {
-    // the patch is there (else the comparisons here compare the library with itself)
+  it("holds the patches, and gives the packages' trees on a generated set", async () => {
+    // the patches are there (else the comparisons here compare the libraries with themselves)
     const bundle = readFileSync(BUNDLE, 'utf8');
     expect(bundle).toContain('handler[events[index][1].type].call(handlerContext, events[index][1])');
     expect(bundle).not.toMatch(/handler\[events\[index\]\[1\]\.type\]\.call\(\{/);
+    expect(bundle).toContain('while (jumps.has(index)) index = jumps.get(index);');
+    expect(bundle).not.toContain('index in jumps');
     const built = (await import(new URL('../../dist/load/markdown.js', import.meta.url).href)) as typeof import('../../src/load/markdown.js');
     const generated = join(mkdtempSync(join(tmpdir(), 'protokit-bundle-')), 'set');
     try {

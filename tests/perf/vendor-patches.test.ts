@@ -21,15 +21,22 @@ const patches = (PATCHES as Record<string, Patch[]>)['tree-deps'] ?? [];
 const apply = applyPatches as (patches: Patch[], id: string, code: string) => string;
 
 const require = createRequire(import.meta.url);
-// the module rolldown bundles: the package's `default` export (vitest resolves its `development`
-// one, dev/index.js, which is not bundled)
-const resolved = require.resolve('mdast-util-from-markdown');
-const PACKAGE = 'mdast-util-from-markdown';
-const FROM_MARKDOWN = join(resolved.slice(0, resolved.lastIndexOf(PACKAGE) + PACKAGE.length), 'lib/index.js');
+
+/**
+ * The module rolldown bundles from a package: its `default` export's file (vitest resolves the
+ * `development` one, dev/index.js, which is not bundled).
+ */
+function bundled(name: string, file: string): string {
+  const resolved = require.resolve(name);
+  return join(resolved.slice(0, resolved.lastIndexOf(name) + name.length), file);
+}
+
+const FROM_MARKDOWN = bundled('mdast-util-from-markdown', 'lib/index.js');
+const SUBTOKENIZE = bundled('micromark-util-subtokenize', 'index.js');
 
 describe('the vendor patches', () => {
   it("apply once each to the installed mdast-util-from-markdown, and leave other modules alone", () => {
-    expect(patches.map((p) => p.id)).toEqual(['mdast-util-from-markdown: one compile context for every handler call']);
+    expect(patches.map((p) => p.id)).toEqual(['mdast-util-from-markdown: one compile context for every handler call', 'micromark-util-subtokenize: the jumps in a Map']);
     const code = readFileSync(FROM_MARKDOWN, 'utf8');
     const patched = apply(patches, FROM_MARKDOWN, code);
     expect(patched).not.toBe(code);
@@ -40,6 +47,17 @@ describe('the vendor patches', () => {
     expect(copies(code)).toBe(3);
     expect(copies(patched)).toBe(2);
     expect(apply(patches, '/x/node_modules/micromark/lib/parse.js', code)).toBe(code);
+  });
+
+  it('keep the jumps of micromark-util-subtokenize in Maps, every use of them', () => {
+    const code = readFileSync(SUBTOKENIZE, 'utf8');
+    const patched = apply(patches, SUBTOKENIZE, code);
+    expect(patched).toContain('const jumps = new Map();');
+    expect(patched).toContain('const gaps = new Map();');
+    // no use of either as a plain object is left
+    expect(patched).not.toMatch(/index in jumps|jumps\[index\] *[^\[]|Object\.assign\(jumps|gaps\[/);
+    expect(patched.match(/jumps\.(?:has|get|set)\(/g)?.length).toBe(4);
+    expect(apply(patches, FROM_MARKDOWN, readFileSync(FROM_MARKDOWN, 'utf8'))).not.toContain('new Map()');
   });
 
   it('fail when the library no longer holds the text they replace', () => {
