@@ -97,6 +97,30 @@ export function bodyFactsFromEvents(file: ParsedFile): EventFacts | undefined {
 }
 
 /**
+ * The `professions` attribute of a directive as mdast-util-directive reads its attribute list: a
+ * list of name and value pairs in which the last of a name wins (`#id` and `.class` are the names
+ * `id` and `class`), each value going with the name just before it, decoded as in HTML attributes.
+ * Shared by both event walks, so that they read it alike.
+ */
+class ProfessionsAttribute {
+  /** The attribute as read so far (undefined: none). */
+  value: string | undefined = undefined;
+  private last: string | undefined = undefined;
+
+  name(name: string): void {
+    this.last = name;
+    if (name === 'professions') this.value = '';
+  }
+
+  /** A value, for the last name; false when no name came before it. */
+  valueOf(raw: string): boolean {
+    if (this.last === undefined) return false;
+    if (this.last === 'professions') this.value = parseEntities(raw, { attribute: true });
+    return true;
+  }
+}
+
+/**
  * Of a body, only its `:::audience` containers, outermost first, as `bodyFactsFromEvents` finds
  * them (the rest of the facts left empty): for `render --force`, where no rule reads a body
  * and handbooks read of a document other than an agency's only its title and these containers
@@ -104,9 +128,10 @@ export function bodyFactsFromEvents(file: ParsedFile): EventFacts | undefined {
  * tokenizers of its `chunkFlow` tokens, before `postprocess` tokenizes paragraphs' inline
  * content (about two fifths of a parse). `undefined` (take `bodyFactsFromEvents`) when that
  * could miss one: a text without a frontmatter, a container directive other than `audience` (its
- * content, where one could be, is tokenized only later), a container not first on its line
- * (in a list or a quote), or a `chunkFlow` token without its flow tokenizer. A container inside an audience container is not seen, and need not be:
- * handbooks read the outermost. tests/perf/body-events.test.ts holds the two equal.
+ * content, where one could be, is tokenized only later), a container not first on its line (in
+ * a list or a quote), or a `chunkFlow` token without its flow tokenizer. A container inside an
+ * audience container is not seen, and need not be: handbooks read the outermost.
+ * tests/perf/body-events.test.ts holds the two equal.
  */
 export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
   const text = file.text;
@@ -125,16 +150,14 @@ export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
     if (flows.has(flow)) continue;
     flows.add(flow);
     let open: Token | undefined;
-    let professions: string | undefined;
-    let last: string | undefined;
+    let professions = new ProfessionsAttribute();
     for (const [step, t] of flow.events) {
       if (!t.type.startsWith('directiveContainer')) continue;
       if (step === 'enter') {
         if (t.type === 'directiveContainer') {
           if (t.start.column !== 1) return undefined;
           open = t;
-          professions = undefined;
-          last = undefined;
+          professions = new ProfessionsAttribute();
         }
         continue;
       }
@@ -142,24 +165,22 @@ export function audiencesFromFlow(file: ParsedFile): EventFacts | undefined {
         case 'directiveContainerName':
           if (body.slice(t.start.offset, t.end.offset) !== 'audience') return undefined;
           break;
-        // mdast-util-directive: the last attribute of a name wins, a value goes with the name before it
         case 'directiveContainerAttributeName':
-          last = body.slice(t.start.offset, t.end.offset);
-          if (last === 'professions') professions = '';
+          professions.name(body.slice(t.start.offset, t.end.offset));
           break;
         case 'directiveContainerAttributeIdValue':
-          last = 'id';
+          professions.name('id');
           break;
         case 'directiveContainerAttributeClassValue':
-          last = 'class';
+          professions.name('class');
           break;
         case 'directiveContainerAttributeValue':
-          if (last === 'professions') professions = parseEntities(body.slice(t.start.offset, t.end.offset), { attribute: true });
+          professions.valueOf(body.slice(t.start.offset, t.end.offset));
           break;
         case 'directiveContainer': {
           if (open === undefined) return undefined;
           const range: Range = { start: { line: open.start.line + lines, column: open.start.column }, end: { line: t.end.line + lines, column: t.end.column } };
-          audiences.push(audienceOf(file, professions, range, open.start.offset + matter.bodyStart));
+          audiences.push(audienceOf(file, professions.value, range, open.start.offset + matter.bodyStart));
           open = undefined;
           break;
         }
@@ -321,7 +342,7 @@ export function factsOfEvents(file: ParsedFile, events: Event[], offset: number,
   let atHardBreak = false;
   let setextSlurp = false;
   let flowCodeInside = false;
-  let attributeNames: string[] | undefined;
+  let attributes: ProfessionsAttribute | undefined;
   let attributesOf: Frame | undefined;
   let firstChild: Frame | undefined;
 
@@ -439,7 +460,7 @@ export function factsOfEvents(file: ParsedFile, events: Event[], offset: number,
         case E_ATTRIBUTES:
           if (!isDirective(top)) return undefined;
           attributesOf = top;
-          attributeNames = [];
+          attributes = new ProfessionsAttribute();
           if (buffer(false) === undefined) return undefined;
           break;
         case E_CONTAINER_LABEL:
@@ -550,28 +571,23 @@ export function factsOfEvents(file: ParsedFile, events: Event[], offset: number,
         if (!isDirective(top) || text !== undefined) return undefined;
         top.name = context.sliceSerialize(token);
         break;
-      // mdast-util-directive: a list of [name, value] pairs; an object from them (the last of a
-      // name wins) becomes the node's attributes when they close
-      case X_ATTRIBUTE_NAME: {
-        if (attributeNames === undefined || attributesOf === undefined) return undefined;
-        const name = context.sliceSerialize(token);
-        attributeNames.push(name);
-        if (name === 'professions') attributesOf.professions = '';
+      // mdast-util-directive: the attributes become the node's when they close
+      case X_ATTRIBUTE_NAME:
+        if (attributes === undefined) return undefined;
+        attributes.name(context.sliceSerialize(token));
         break;
-      }
       case X_ATTRIBUTE_VALUE:
-        if (attributeNames === undefined || attributesOf === undefined || attributeNames.length === 0) return undefined;
-        // the value of the last attribute in the list, decoded as in HTML attributes
-        if (attributeNames[attributeNames.length - 1] === 'professions') attributesOf.professions = parseEntities(context.sliceSerialize(token), { attribute: true });
+        if (attributes === undefined || !attributes.valueOf(context.sliceSerialize(token))) return undefined;
         break;
       case X_ATTRIBUTE_ID:
       case X_ATTRIBUTE_CLASS:
-        if (attributeNames === undefined) return undefined;
-        attributeNames.push(actions >> 8 === X_ATTRIBUTE_ID ? 'id' : 'class');
+        if (attributes === undefined) return undefined;
+        attributes.name(actions >> 8 === X_ATTRIBUTE_ID ? 'id' : 'class');
         break;
       case X_ATTRIBUTES:
-        if (attributeNames === undefined || resume() === undefined || top !== attributesOf) return undefined;
-        attributeNames = undefined;
+        if (attributes === undefined || attributesOf === undefined || resume() === undefined || top !== attributesOf) return undefined;
+        attributesOf.professions = attributes.value;
+        attributes = undefined;
         attributesOf = undefined;
         break;
       case X_FRONTMATTER_VALUE:
